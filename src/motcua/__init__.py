@@ -1,0 +1,1 @@
+"""Một Cửa — open-source e-government platform for Vietnamese local government."""

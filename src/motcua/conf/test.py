@@ -1,0 +1,13 @@
+"""Settings for the test suite. The database comes from DATABASE_URL like everywhere else."""
+
+import os
+import tempfile
+
+from motcua.conf.base import *  # noqa: F403
+from motcua.conf.base import DATABASES
+
+SECRET_KEY = "test-only-insecure-key-0123456789abcdefghijklmnopqrstuvwxyz"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or None}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="motcua-test-media-")
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
