@@ -58,7 +58,7 @@ format: $(STAMP)
 
 ## Refresh the .po catalogues from the source (needs GNU gettext: apt-get install gettext).
 makemessages: $(STAMP)
-	cd src/motcua && ../../$(PY) ../manage.py makemessages --locale vi --locale en --no-obsolete --ignore 'conf/*' --ignore 'static/*' --ignore '*/tests/*'
+	cd src/motcua && ../../$(PY) ../manage.py makemessages --locale vi --locale en --no-obsolete --no-location --ignore 'conf/*' --ignore 'static/*' --ignore '*/tests/*'
 
 ## Regenerate the pinned dependency set from pyproject.toml.
 lock: $(STAMP)
