@@ -1,0 +1,83 @@
+"""Uploads: type read from the content, size capped, images re-encoded without metadata."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from PIL import Image
+
+from motcua.core.uploads import DOCUMENT_KINDS, IMAGE_KINDS, JPEG, PDF, UploadError, clean_upload
+
+MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def jpeg_with_metadata(width=64, height=48) -> bytes:
+    image = Image.new("RGB", (width, height), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif[0x013B] = "Reporter name"  # Artist: personal data a photo can carry
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def upload(name: str, data: bytes, content_type="application/octet-stream"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def test_jpeg_is_reencoded_without_its_metadata_and_gets_a_safe_name():
+    original = jpeg_with_metadata()
+    assert b"Camera maker" in original
+    clean = clean_upload(upload("../../Ảnh chụp hiện trường.JPG", original), kinds=IMAGE_KINDS)
+    data = clean.content.read()
+    assert clean.kind is JPEG
+    assert clean.name == "anh-chup-hien-truong.jpg"
+    assert b"Camera maker" not in data
+    assert b"Reporter name" not in data
+    assert not Image.open(io.BytesIO(data)).getexif()
+
+
+def test_a_file_that_lies_about_its_type_is_refused():
+    with pytest.raises(UploadError, match="không được chấp nhận"):
+        clean_upload(
+            upload("photo.jpg", b"<?php system($_GET['c']); ?>", "image/jpeg"), kinds=IMAGE_KINDS
+        )
+
+
+def test_a_pdf_named_like_an_image_is_stored_as_what_it_is():
+    clean = clean_upload(upload("scan.png", MINIMAL_PDF), kinds=DOCUMENT_KINDS)
+    assert clean.kind is PDF
+    assert clean.name == "scan.pdf"
+
+
+def test_a_truncated_pdf_is_refused():
+    with pytest.raises(UploadError, match="hỏng"):
+        clean_upload(upload("a.pdf", b"%PDF-1.4\n1 0 obj"), kinds=DOCUMENT_KINDS)
+
+
+@override_settings(UPLOAD_MAX_BYTES=1000)
+def test_a_file_over_the_size_cap_is_refused():
+    with pytest.raises(UploadError, match="lớn hơn"):
+        clean_upload(upload("big.pdf", MINIMAL_PDF + b"x" * 2000), kinds=DOCUMENT_KINDS)
+
+
+def test_a_decompression_bomb_image_is_refused():
+    out = io.BytesIO()
+    Image.new("1", (10000, 10000)).save(out, "PNG")  # tiny file, 100 megapixels decoded
+    with pytest.raises(UploadError, match="quá lớn"):
+        clean_upload(upload("bomb.png", out.getvalue()), kinds=IMAGE_KINDS)
+
+
+def test_a_zip_that_is_not_an_office_document_is_refused():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("evil.exe", b"MZ")
+    with pytest.raises(UploadError):
+        clean_upload(upload("report.docx", out.getvalue()), kinds=DOCUMENT_KINDS)
+
+
+def test_an_empty_file_is_refused():
+    with pytest.raises(UploadError, match="trống"):
+        clean_upload(upload("empty.pdf", b""), kinds=DOCUMENT_KINDS)
