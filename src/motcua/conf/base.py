@@ -61,12 +61,15 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     # Một Cửa, in dependency order.
     "motcua.core",
     "motcua.audit",
     "motcua.workcalendar",
     "motcua.accounts",
     "motcua.organisations",
+    "motcua.notifications",
+    "motcua.api",
 ]
 
 MIDDLEWARE = [
@@ -268,6 +271,27 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Notifications (e-mail, SMS, Zalo) ---------------------------------------------------
+NOTIFICATION_BACKENDS = {
+    "email": "motcua.notifications.backends.EmailBackend",
+    "sms": env(
+        "SMS_BACKEND",
+        "motcua.notifications.backends.OutboxSmsBackend",
+        "Class that sends SMS (default: JSON files in the outbox folder).",
+    ),
+    "zalo": env(
+        "ZALO_BACKEND",
+        "motcua.notifications.backends.OutboxZaloBackend",
+        "Class that sends Zalo ZNS messages (default: JSON files in the outbox folder).",
+    ),
+}
+NOTIFICATION_OUTBOX_DIR = env(
+    "NOTIFICATION_OUTBOX_DIR",
+    str(VAR_DIR / "outbox"),
+    "Folder where the outbox SMS and Zalo backends write messages.",
+    shown="<MOTCUA_VAR_DIR>/outbox",
+)
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_URL = env(

@@ -11,3 +11,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or None}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="motcua-test-media-")
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+NOTIFICATION_OUTBOX_DIR = tempfile.mkdtemp(prefix="motcua-test-outbox-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,79 @@
+"""Sending notifications: written in the caller's transaction, delivered after it commits.
+
+    notify(event="dossier.received", obj=dossier, context={...},
+           recipients=[Recipient(Channel.SMS, dossier.applicant_phone)])
+
+Templates: ``notifications/<event>/subject.txt`` and ``body.txt`` (e-mail), ``short.txt``
+(SMS and Zalo). Messages to citizens are written in Vietnamese.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from motcua.notifications.models import Channel, Notification
+
+
+@dataclass(frozen=True)
+class Recipient:
+    channel: str
+    address: str
+
+
+def _render(event: str, channel: str, context: dict) -> tuple[str, str]:
+    with translation.override("vi"):
+        if channel == Channel.EMAIL:
+            subject = render_to_string(f"notifications/{event}/subject.txt", context).strip()
+            return subject, render_to_string(f"notifications/{event}/body.txt", context).strip()
+        return "", render_to_string(f"notifications/{event}/short.txt", context).strip()
+
+
+def notify(
+    *,
+    event: str,
+    recipients: list[Recipient],
+    context: dict,
+    obj=None,
+    unit_id: int | None = None,
+    key: str = "",
+) -> list[Notification]:
+    """Record one message per recipient and deliver them once the current transaction commits.
+
+    ``key`` distinguishes repeated occurrences of the same event on the same object (a second
+    supplement request); calling ``notify`` again with the same key sends nothing new.
+    """
+    object_type = obj._meta.label_lower if obj is not None else ""
+    object_id = (
+        str(getattr(obj, "public_id", None) or getattr(obj, "pk", "")) if obj is not None else ""
+    )
+    created = []
+    for recipient in {r for r in recipients if r.address}:
+        idempotency_key = (
+            f"{event}:{object_type}:{object_id}:{key}:{recipient.channel}:{recipient.address}"[:255]
+        )
+        subject, body = _render(event, recipient.channel, context)
+        notification, is_new = Notification.objects.get_or_create(
+            idempotency_key=idempotency_key,
+            defaults={
+                "event": event,
+                "channel": recipient.channel,
+                "recipient": recipient.address,
+                "subject": subject[:255],
+                "body": body,
+                "object_type": object_type,
+                "object_id": object_id,
+                "unit_id": unit_id,
+            },
+        )
+        if is_new:
+            created.append(notification)
+    if created:
+        from motcua.notifications.tasks import deliver_notification
+
+        ids = [n.pk for n in created]
+        transaction.on_commit(lambda: [deliver_notification.enqueue(pk) for pk in ids])
+    return created
