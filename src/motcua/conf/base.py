@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "motcua.accounts",
     "motcua.organisations",
     "motcua.notifications",
+    "motcua.procedures",
     "motcua.api",
 ]
 
