@@ -78,9 +78,10 @@ class ApplicantType(models.TextChoices):
 
 class DossierQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Staff see a dossier when it was received by, or is being processed in, one of their units."""
+        """Staff see a dossier received by, processed in, or handed to a department of one of
+        their units."""
         scope = UnitScope.of(user)
-        return self.filter(scope.q("unit") | scope.q("processing_unit"))
+        return self.filter(scope.q("unit") | scope.q("processing_unit") | scope.q("department"))
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,9 +128,11 @@ def dossier_submit_online(
     attachments: list[Attachment],
     idempotency_key: str,
     user=None,
+    at: dt.datetime | None = None,
 ) -> tuple[Dossier, bool]:
     """File a dossier online. Returns (dossier, created); the same idempotency key returns the
-    dossier already filed, so a double click or a retry never makes two."""
+    dossier already filed, so a double click or a retry never makes two. ``at`` backdates the
+    submission (importing dossiers from another system, demo data)."""
     existing = (
         Dossier.objects.filter(idempotency_key=idempotency_key).first() if idempotency_key else None
     )
@@ -140,7 +143,7 @@ def dossier_submit_online(
             _("This procedure cannot be filed online; please come to the desk."), code="not_online"
         )
     _check_documents(version, attachments)
-    now = timezone.now()
+    now = at or timezone.now()
     try:
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             dossier = _new_dossier(
@@ -194,12 +197,13 @@ def dossier_receive_at_desk(
     items: list[str] | None = None,
     reason: str = "",
     fee_paid: bool = False,
+    at: dt.datetime | None = None,
 ) -> Dossier:
     """An officer records a dossier brought to the desk (or by post) and its reception outcome:
     "receive" (receipt, form 01), "request_documents" (form 02) or "refuse" (form 03)."""
     if outcome == "receive":
         _check_documents(version, attachments)
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         dossier = _new_dossier(
             version=version, unit=unit, channel=channel, applicant=applicant, now=now
@@ -230,14 +234,14 @@ def dossier_receive_at_desk(
             at=now,
         )
         if fee_paid and dossier.fee_amount:
-            dossier_record_desk_fee(dossier=dossier, actor=actor)
+            dossier_record_desk_fee(dossier=dossier, actor=actor, at=now)
     return dossier
 
 
-def dossier_record_desk_fee(*, dossier: Dossier, actor) -> None:
+def dossier_record_desk_fee(*, dossier: Dossier, actor, at: dt.datetime | None = None) -> None:
     """The fee of the procedure was paid in cash or by card at the desk."""
     with transaction.atomic():
-        now = timezone.now()
+        now = at or timezone.now()
         Payment.objects.create(
             dossier=dossier,
             amount=dossier.fee_amount,
