@@ -330,3 +330,30 @@ class QueueFilterForm(forms.Form):
     received_to = forms.DateField(
         label=_("Submitted until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class BulkAssignForm(forms.Form):
+    codes = forms.MultipleChoiceField(label=_("Dossiers"), widget=forms.CheckboxSelectMultiple)
+    assignee = forms.ModelChoiceField(
+        label=_("Assign the selected dossiers to"), queryset=User.objects.none()
+    )
+
+    def __init__(self, *args, unit: Unit | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = (
+            User.objects.filter(
+                is_active=True,
+                memberships__is_active=True,
+                memberships__role__code=RoleCode.SPECIALIST,
+                memberships__unit__path__startswith=unit.path if unit else "-",
+            )
+            .distinct()
+            .order_by("full_name")
+        )
+
+    def full_clean(self):
+        # The dossier codes are checked against the user's queue by the view, not listed here.
+        self.fields["codes"].choices = (
+            [(c, c) for c in self.data.getlist("codes")] if self.is_bound else []
+        )
+        super().full_clean()

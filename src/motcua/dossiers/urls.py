@@ -19,6 +19,7 @@ urlpatterns = [
     path("can-bo/ho-so/tiep-nhan/", staff.desk_choose, name="desk"),
     path("can-bo/ho-so/tiep-nhan/<slug:slug>/", staff.desk_receive, name="desk-receive"),
     path("can-bo/ho-so/so-theo-doi/", staff.register, name="register"),
+    path("can-bo/ho-so/phan-cong/", staff.bulk_assign, name="bulk-assign"),
     path("can-bo/ho-so/<str:code>/", staff.detail, name="staff-detail"),
     path("can-bo/ho-so/<str:code>/thao-tac/<slug:action>/", staff.act, name="act"),
     path("can-bo/ho-so/<str:code>/bo-sung/", staff.record_supplement, name="record-supplement"),

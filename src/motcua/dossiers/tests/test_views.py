@@ -340,3 +340,32 @@ def test_online_payment_through_the_test_provider(client, submitted, office):
     dossier.refresh_from_db()
     assert dossier.status == Status.PROCESSING
     assert dossier.payments.filter(status="paid").count() == 1
+
+
+@pytest.mark.django_db
+def test_leader_assigns_several_dossiers_at_once(client, office):
+    waiting = [
+        DossierFactory(
+            unit=office.ward, processing=True, stage="department", department=office.department
+        )
+        for _ in range(2)
+    ]
+    closed = DossierFactory(unit=office.ward, status=Status.RETURNED, stage="applicant")
+    sign_in(client, office.leader)
+    assert 'form="bulk"' in client.get(reverse("dossiers:queue")).content.decode()
+    response = client.post(
+        reverse("dossiers:bulk-assign"),
+        {"codes": [d.code for d in waiting] + [closed.code], "assignee": office.specialist.pk},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Đã phân công 2 hồ sơ." in html
+    assert closed.code in html, "the dossier that could not be assigned is reported"
+    assert all(Dossier.objects.get(pk=d.pk).assignee == office.specialist for d in waiting)
+
+
+@pytest.mark.django_db
+def test_officers_do_not_get_bulk_assignment(client, office):
+    sign_in(client, office.officer)
+    assert 'form="bulk"' not in client.get(reverse("dossiers:queue")).content.decode()
+    assert client.post(reverse("dossiers:bulk-assign"), {"codes": ["x"]}).status_code == 403

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,17 +20,19 @@ from motcua.core.text import fold
 from motcua.dossiers import selectors, services, slips
 from motcua.dossiers.forms import (
     ActionForm,
+    BulkAssignForm,
     DeskReceptionForm,
     NoteForm,
     QueueFilterForm,
     SupplementForm,
 )
+from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import DossierFilters
 from motcua.dossiers.services import Attachment
 from motcua.dossiers.views.public import _applicant
 from motcua.dossiers.workflow import TRANSITIONS, available_actions, dossier_transition
 from motcua.organisations.models import Unit
-from motcua.organisations.selectors import active_unit
+from motcua.organisations.selectors import active_unit, roles_in
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import current_version
 
@@ -58,6 +61,8 @@ def queue(request):
     page = Paginator(selectors.dossiers_for_staff(request.user, filters), 25).get_page(
         request.GET.get("page")
     )
+    unit = active_unit(request)
+    can_assign = unit is not None and RoleCode.LEADER in roles_in(request.user, unit)
     context = {
         "form": form,
         "filters": filters,
@@ -65,6 +70,7 @@ def queue(request):
         "counts": selectors.queue_counts(request.user),
         "today": timezone.localdate(),
         "query_string": _query_string(request),
+        "bulk_form": BulkAssignForm(unit=unit) if can_assign else None,
     }
     template = (
         "dossiers/staff/queue.html#results"
@@ -72,6 +78,41 @@ def queue(request):
         else "dossiers/staff/queue.html"
     )
     return render(request, template, context)
+
+
+@staff_required(roles=(RoleCode.LEADER,))
+@require_POST
+def bulk_assign(request):
+    """A leader assigns several dossiers to one specialist; each one is its own transition, so
+    a dossier someone else changed meanwhile is reported and the others still go through."""
+    form = BulkAssignForm(request.POST, unit=active_unit(request))
+    if not form.is_valid():
+        messages.error(request, _("Choose the dossiers and a specialist."))
+        return redirect(request.POST.get("next") or "dossiers:queue")
+    done, failed = 0, []
+    for dossier in Dossier.objects.visible_to(request.user).filter(
+        code__in=form.cleaned_data["codes"]
+    ):
+        try:
+            dossier_transition(
+                dossier=dossier,
+                action="assign",
+                actor=request.user,
+                data={"assignee": form.cleaned_data["assignee"]},
+            )
+            done += 1
+        except DomainError as error:
+            failed.append(f"{dossier.code}: {error.message}")
+    if done:
+        messages.success(request, _("%(count)d dossier(s) assigned.") % {"count": done})
+    for line in failed:
+        messages.error(request, line)
+    target = request.POST.get("next", "")
+    return redirect(
+        target
+        if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+        else "dossiers:queue"
+    )
 
 
 def _query_string(request) -> str:
