@@ -13,7 +13,7 @@ class ProceduresConfig(AppConfig):
         register_public(NavItem(_("Administrative procedures"), "procedures:catalogue", order=200))
         register_staff(
             NavItem(
-                _("Procedures: import and export"),
+                _("Import and export procedures"),
                 "procedures:transfer",
                 order=800,
                 admin_only=True,

@@ -60,10 +60,15 @@ class CatalogueForm(forms.Form):
         )
 
 
+#: A whole catalogue with its form files is larger than an ordinary upload.
+IMPORT_MAX_BYTES = 50 * 1024 * 1024
+
+
 class ImportForm(forms.Form):
     file = UploadField(
         label=_("File to import"),
         kinds=frozenset({CSV, JSON}),
+        max_bytes=IMPORT_MAX_BYTES,
         help_text=_("JSON or CSV in the format of the export (UTF-8)."),
     )
     dry_run = forms.BooleanField(

@@ -170,25 +170,32 @@ def _version_values(version: ProcedureVersion) -> dict:
     return values
 
 
-def _form_payload(document: RequiredDocument, *, with_files: bool) -> dict | None:
-    if not document.form_template:
-        return None
-    name = PurePath(document.form_template.name).name
-    if not with_files:
-        return {"name": name}
-    with document.form_template.open("rb") as handle:
-        data = handle.read()
-    return {
-        "name": name,
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "content_base64": base64.b64encode(data).decode("ascii"),
-    }
+def _form_name(document: RequiredDocument) -> str | None:
+    return PurePath(document.form_template.name).name if document.form_template else None
+
+
+def _form_files(procedures) -> dict:
+    """Each form file once, by name, with its content in base64."""
+    files = {}
+    for procedure in procedures:
+        for version in procedure.versions.all():
+            for document in version.documents.all():
+                name = _form_name(document)
+                if name and name not in files:
+                    with document.form_template.open("rb") as handle:
+                        data = handle.read()
+                    files[name] = {
+                        "sha256": hashlib.sha256(data).hexdigest(),
+                        "content_base64": base64.b64encode(data).decode("ascii"),
+                    }
+    return files
 
 
 def export_json(procedures, *, with_files: bool = True) -> str:
     """The catalogue as a JSON document (``procedures`` from ``selectors.procedures_for_export``)."""
     procedures = list(procedures)
     fields = {p.field.code: p.field for p in procedures}
+    files = _form_files(procedures) if with_files else {}
     document = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -217,7 +224,7 @@ def export_json(procedures, *, with_files: bool = True) -> str:
                                 "is_optional": d.is_optional,
                                 "note": d.note,
                                 "sort_order": d.sort_order,
-                                "form": _form_payload(d, with_files=with_files),
+                                "form": _form_name(d),
                             }
                             for d in v.documents.all()
                         ],
@@ -227,6 +234,7 @@ def export_json(procedures, *, with_files: bool = True) -> str:
             }
             for p in procedures
         ],
+        "form_files": files,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -481,40 +489,58 @@ def _version_values_from(cells: _Cells) -> dict:
     return values
 
 
-def _form_content(cells: _Cells, encoded, name: str) -> tuple[bytes | None, str]:
-    """The bytes of a form file embedded in JSON, checked like an upload, and a safe name."""
-    try:
-        content = base64.b64decode(str(encoded), validate=True)
-    except (binascii.Error, ValueError):
-        cells.problem("form", _("the file content is not valid base64"))
-        return None, name
-    try:
-        clean = clean_upload(ContentFile(content, name=name), kinds=FORM_KINDS)
-    except UploadError as error:
-        cells.problem("form", error.message)
-        return None, name
-    return clean.content.read(), name if _FILE_NAME.match(name) else clean.name
+def _form_files_from(document, problems: list[RowProblem]) -> dict[str, FormFile]:
+    """The form files embedded in a JSON export, each checked like an upload."""
+    files: dict[str, FormFile] = {}
+    entries = document.get("form_files") or {}
+    if not isinstance(entries, dict):
+        problems.append(
+            RowProblem(document.line_of("form_files"), _("“form_files” must be an object"))
+        )
+        return files
+    for name, entry in entries.items():
+        line = document.line_of("form_files")
+        if isinstance(entry, _LocatedDict):
+            line = entry.line
+        safe = PurePath(str(name).replace("\\", "/")).name
+        if not _FILE_NAME.match(safe):
+            problems.append(RowProblem(line, _("“%(value)s” is not a file name") % {"value": name}))
+            continue
+        try:
+            content = base64.b64decode(str((entry or {}).get("content_base64", "")), validate=True)
+        except (AttributeError, binascii.Error, ValueError):
+            problems.append(RowProblem(line, _("the file content is not valid base64")))
+            continue
+        try:
+            clean = clean_upload(ContentFile(content, name=safe), kinds=FORM_KINDS)
+        except UploadError as error:
+            problems.append(RowProblem(line, f"{safe}: {error.message}"))
+            continue
+        files[safe] = FormFile(name=safe, content=clean.content.read())
+    return files
 
 
-def _document_from(cells: _Cells, position: int, *, decode_files: bool) -> DocumentRecord:
+def _document_from(
+    cells: _Cells, position: int, *, files: dict[str, FormFile] | None = None
+) -> DocumentRecord:
+    """A required document; its ``form`` names a file of ``files`` (JSON) or one already on
+    the server."""
     line = cells.line
     name = cells.text("name", max_length=400, required=True)
     if "\n" in name:
         cells.problem("name", _("a document name is one line"))
     form = None
-    payload = cells.raw("form")
-    if isinstance(payload, str) and payload:
-        payload = {"name": payload}
-    if isinstance(payload, dict) and payload.get("name"):
-        form_name = PurePath(str(payload["name"]).replace("\\", "/")).name
-        content = None
-        if decode_files and payload.get("content_base64"):
-            content, form_name = _form_content(cells, payload["content_base64"], form_name)
-        elif not _FILE_NAME.match(form_name):
+    value = cells.raw("form")
+    if isinstance(value, str) and value:
+        form_name = PurePath(value.replace("\\", "/")).name
+        if files and form_name in files:
+            form = files[form_name]
+        elif _FILE_NAME.match(form_name):
+            form = FormFile(name=form_name)
+        else:
             cells.problem("form", _("“%(value)s” is not a file name") % {"value": form_name})
-        form = FormFile(name=form_name, content=content)
-    elif payload not in (None, "", {}):
-        cells.problem("form", _("a file name or an object with “name” expected"))
+    elif value not in (None, ""):
+        cells.problem("form", _("a file name expected"))
     return DocumentRecord(
         line=line,
         name=name,
@@ -585,6 +611,7 @@ def _parse_json(text: str, problems: list[RowProblem]) -> Parsed:
             )
         )
         return Parsed({}, [])
+    files = _form_files_from(document, problems)
     fields: dict[str, FieldRecord] = {}
     for item in document.get("fields") or []:
         cells = _Cells(
@@ -626,7 +653,7 @@ def _parse_json(text: str, problems: list[RowProblem]) -> Parsed:
                     )
                     continue
                 dcells = _Cells(doc_item, doc_item.line, problems)
-                version.documents.append(_document_from(dcells, position, decode_files=True))
+                version.documents.append(_document_from(dcells, position, files=files))
             record.versions.append(version)
         if not record.versions:
             problems.append(RowProblem(item.line, _("a procedure needs at least one version")))
@@ -709,7 +736,7 @@ def _parse_csv(text: str, problems: list[RowProblem]) -> Parsed:
                 )
                 continue
             doc_cells = _Cells(dict(zip(DOCUMENT_PARTS, parts, strict=False)), start, problems)
-            version.documents.append(_document_from(doc_cells, position, decode_files=False))
+            version.documents.append(_document_from(doc_cells, position))
         record = records.get(code)
         if record is None:
             records[code] = ProcedureRecord(

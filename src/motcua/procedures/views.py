@@ -23,7 +23,7 @@ from motcua.procedures.forms import CatalogueForm, ImportForm
 from motcua.workcalendar.selectors import reception_cutoff
 
 PAGE_SIZE = 20
-KIOSK_PAGE_SIZE = 8
+KIOSK_PAGE_SIZE = 10
 
 
 def _catalogue_form(request, fields, *, with_units: bool = True) -> CatalogueForm:
@@ -66,10 +66,17 @@ def _qr_svg(url: str) -> str:
     )
 
 
+def _public_url(request, path: str) -> str:
+    """The address citizens use, for QR codes and printed pages: ``PUBLIC_BASE_URL`` when the
+    site sets it (a lobby kiosk may reach the server by an internal name), else this request's."""
+    base = getattr(settings, "PUBLIC_BASE_URL", "")
+    return f"{base.rstrip('/')}{path}" if base else request.build_absolute_uri(path)
+
+
 def _procedure_context(request, slug: str) -> dict:
     procedure = get_object_or_404(selectors.public_procedures(), slug=slug)
     page = selectors.procedure_page(procedure, on=_day(request.GET.get("ngay")))
-    public_url = request.build_absolute_uri(reverse("procedures:detail", args=[procedure.slug]))
+    public_url = _public_url(request, reverse("procedures:detail", args=[procedure.slug]))
     return {
         "procedure": procedure,
         "page": page,

@@ -46,14 +46,15 @@ def test_searching_without_accents_finds_the_procedure(client, catalogue):
     assert 'value="dang ky khai sinh"' in html
 
 
-def test_the_procedure_in_large_type_with_a_qr_code_to_the_public_page(client, catalogue):
+def test_the_procedure_in_large_type_with_a_qr_code_to_the_public_page(client, catalogue, settings):
+    settings.PUBLIC_BASE_URL = "https://dichvucong.phuong.example.vn"
     html = client.get(
         reverse("procedures:kiosk-detail", args=["dang-ky-khai-sinh"])
     ).content.decode()
     assert "<h1>Đăng ký khai sinh</h1>" in html
     assert "Giấy chứng sinh" in html
     assert "Thời hạn giải quyết" in html
-    public_url = "http://testserver/thu-tuc/dang-ky-khai-sinh/"
+    public_url = "https://dichvucong.phuong.example.vn/thu-tuc/dang-ky-khai-sinh/"
     expected_qr = segno.make(public_url, error="m").svg_inline(
         scale=6, border=2, omitsize=True, title="Mã QR: mở thủ tục này trên điện thoại"
     )

@@ -1,8 +1,10 @@
-"""A citizen finds a procedure on the phone; the lobby kiosk resets itself when left alone."""
+"""A citizen finds a procedure (thủ tục) on the phone; the lobby kiosk resets itself when left
+alone."""
 
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from motcua.procedures.models import DocumentRequirement
 from motcua.procedures.tests.factories import (
@@ -49,13 +51,14 @@ def test_a_citizen_finds_khai_sinh_typed_without_accents_and_reads_documents_and
     page.get_by_role("link", name="Thủ tục hành chính").first.click()
     page.get_by_role("heading", name="Thủ tục hành chính", level=1).wait_for()
 
+    expect(page.get_by_role("link", name="Đăng ký kết hôn")).to_be_visible()
     page.get_by_label("Tên hoặc mã thủ tục").fill("dang ky khai sinh")
     page.get_by_role("button", name="Tìm kiếm").click()
-    result = page.get_by_role("link", name="Đăng ký khai sinh")
-    result.wait_for()
-    assert page.get_by_role("link", name="Đăng ký kết hôn").count() == 0
+    page.wait_for_url(lambda url: "q=dang" in url)  # the search is in the address
+    expect(page.get_by_text("1 thủ tục", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Đăng ký kết hôn")).to_have_count(0)
 
-    result.click()
+    page.get_by_role("link", name="Đăng ký khai sinh").click()
     page.get_by_role("heading", name="Đăng ký khai sinh", level=1).wait_for()
     documents = page.locator(".documents")
     assert documents.get_by_text("Tờ khai đăng ký khai sinh theo mẫu").is_visible()
