@@ -49,9 +49,16 @@ def measure(call: Callable[[], object], *, iterations: int, warmup: int) -> dict
     }
 
 
-def table(rows: list[tuple[str, dict[str, float]]], baseline: dict[str, float] | None = None) -> str:
-    lines = ["| measurement | n | p50 ms | p95 ms | p99 ms | p95 / baseline p95 |", "|---|---|---|---|---|---|"]
+def table(
+    rows: list[tuple[str, dict[str, float]]], baseline: dict[str, float] | None = None
+) -> str:
+    lines = [
+        "| measurement | n | p50 ms | p95 ms | p99 ms | p95 / baseline p95 |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, stats in rows:
         ratio = f"{stats['p95'] / baseline['p95']:.1f}×" if baseline else ""
-        lines.append(f"| {name} | {stats['n']} | {stats['p50']:.1f} | {stats['p95']:.1f} | {stats['p99']:.1f} | {ratio} |")
+        lines.append(
+            f"| {name} | {stats['n']} | {stats['p50']:.1f} | {stats['p95']:.1f} | {stats['p99']:.1f} | {ratio} |"
+        )
     return "\n".join(lines)

@@ -17,7 +17,9 @@ from common import measure, setup_django, table
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
     args = parser.parse_args()
@@ -35,7 +37,9 @@ def main() -> int:
         client = Client()
         client.force_login(user)
         session = client.session
-        session[DEVICE_ID_SESSION_KEY] = user.totpdevice_set.filter(confirmed=True).first().persistent_id
+        session[DEVICE_ID_SESSION_KEY] = (
+            user.totpdevice_set.filter(confirmed=True).first().persistent_id
+        )
         session.save()
         return client
 
@@ -54,13 +58,31 @@ def main() -> int:
     cases = [
         ("baseline: GET /healthz", lambda: ok(anonymous.get("/healthz"))),
         ("staff queue page, all (ward leader)", lambda: ok(leader.get("/can-bo/ho-so/"))),
-        ("staff queue page, overdue", lambda: ok(leader.get("/can-bo/ho-so/", {"queue": "overdue"}))),
-        ("staff queue page, processing, page 5", lambda: ok(leader.get("/can-bo/ho-so/", {"status": 4, "page": 5}))),
-        ("API dossier list, unit + status (city account)", lambda: ok(api.get("/api/v1/dossiers/", {"unit": ward.slug, "status": 4}))),
-        ("API dossier list, unit + returned, page 20", lambda: ok(api.get("/api/v1/dossiers/", {"unit": ward.slug, "status": 10, "page": 20}))),
-        ("API dossier list, whole province, processing", lambda: ok(api.get("/api/v1/dossiers/", {"status": 4}))),
+        (
+            "staff queue page, overdue",
+            lambda: ok(leader.get("/can-bo/ho-so/", {"queue": "overdue"})),
+        ),
+        (
+            "staff queue page, processing, page 5",
+            lambda: ok(leader.get("/can-bo/ho-so/", {"status": 4, "page": 5})),
+        ),
+        (
+            "API dossier list, unit + status (city account)",
+            lambda: ok(api.get("/api/v1/dossiers/", {"unit": ward.slug, "status": 4})),
+        ),
+        (
+            "API dossier list, unit + returned, page 20",
+            lambda: ok(api.get("/api/v1/dossiers/", {"unit": ward.slug, "status": 10, "page": 20})),
+        ),
+        (
+            "API dossier list, whole province, processing",
+            lambda: ok(api.get("/api/v1/dossiers/", {"status": 4})),
+        ),
     ]
-    results = [(name, measure(call, iterations=args.iterations, warmup=args.warmup)) for name, call in cases]
+    results = [
+        (name, measure(call, iterations=args.iterations, warmup=args.warmup))
+        for name, call in cases
+    ]
     print(f"Dossiers: {total:,} in all, {ward_dossiers:,} in {ward.name}.\n")
     print(table(results[1:], baseline=results[0][1]))
     print(f"\nbaseline /healthz p95: {results[0][1]['p95']:.1f} ms")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("motcua.organisations.urls")),
     path("", include("motcua.audit.urls")),
     path("", include("motcua.workcalendar.urls")),
+    path("", include("motcua.procedures.urls")),
     path("", include("motcua.dossiers.urls")),
     path("", include("motcua.api.urls")),
 ]

@@ -340,6 +340,13 @@ PORTAL_UNIT_CODE = env(
     "GSO code of the unit whose portal this is (empty: the top unit of the tree).",
 )
 
+KIOSK_IDLE_SECONDS = env(
+    "KIOSK_IDLE_SECONDS",
+    90,
+    "Seconds without a touch after which the lobby kiosk returns to its start screen.",
+    cast=int,
+)
+
 # --- Logging --------------------------------------------------------------------------------
 LOG_LEVEL = env(
     "LOG_LEVEL", "INFO", "Level of the application's log lines (DEBUG, INFO, WARNING, ERROR)."
