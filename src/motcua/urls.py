@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("motcua.audit.urls")),
     path("", include("motcua.workcalendar.urls")),
     path("", include("motcua.api.urls")),
+    path("", include("motcua.feedback.urls")),
+    path("", include("motcua.complaints.urls")),
 ]
 
 handler403 = "motcua.core.views.permission_denied"
