@@ -237,6 +237,7 @@ class ReportForm(forms.Form):
         self.add_error(field, error.message)
 
 
+INTAKE_ROLES = ("one_stop_officer", "leader")
 STAFF_CHANNELS = [
     (Channel.HOTLINE, Channel.HOTLINE.label),
     (Channel.DESK, Channel.DESK.label),

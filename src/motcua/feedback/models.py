@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.models import BaseModel, TimeStampedModel
 from motcua.organisations.models import Unit
-from motcua.organisations.scoping import ScopedQuerySet, UnitScope
+from motcua.organisations.scoping import ScopedQuerySet
 
 
 class Category(BaseModel):
@@ -219,28 +218,11 @@ class ReportQuerySet(ScopedQuerySet):
     scope_field = "unit"
 
     def visible_to(self, user):
-        """Staff see the reports of their units' wards and those handled by their units; reports
-        about officials also reach the official's unit and the Interior office. A Fatherland
-        Front supervisor sees the conduct reports of their area, and nothing else."""
-        from motcua.accounts.roles import RoleCode
-        from motcua.organisations.selectors import memberships_of
+        """See ``feedback.access.report_scope``."""
+        from motcua.feedback.access import report_scope
 
-        scope = UnitScope.of(user)
-        if scope.everything:
-            return self.all()
-        condition = Q(pk__in=[])
-        for membership in memberships_of(user):
-            path = membership.unit.path
-            if membership.role.code == RoleCode.FRONT_SUPERVISOR:
-                condition |= Q(category__is_conduct=True, unit__path__startswith=path)
-            else:
-                condition |= (
-                    Q(unit__path__startswith=path)
-                    | Q(handling_unit__path__startswith=path)
-                    | Q(official_unit__path__startswith=path)
-                    | Q(interior_unit__path__startswith=path)
-                )
-        return self.filter(condition)
+        condition = report_scope(user)
+        return self.all() if condition is None else self.filter(condition)
 
     def public(self):
         return self.filter(status__in=PUBLIC_STATUSES, is_public=True, category__is_conduct=False)

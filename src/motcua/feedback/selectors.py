@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from django.db.models import Avg, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from motcua.accounts.roles import RoleCode
 from motcua.core.text import fold
+from motcua.feedback.access import holds
 from motcua.feedback.models import (
     PUBLIC_STATUSES,
     Category,
@@ -241,3 +243,19 @@ def ward_centers() -> dict[str, list[float]]:
         .order_by()
     )
     return {r["unit__slug"]: [round(r["lat"], 5), round(r["lng"], 5)] for r in rows}
+
+
+def may_see_reporter(user, report: Report) -> bool:
+    """The reporter's name and contact: for every officer who sees the report, except on
+    reports about an official's conduct, where only those handling it see them (not the
+    official's own unit, not the Front's supervisor)."""
+    if not report.category.is_conduct:
+        return True
+    if report.assigned_to_id == user.pk:
+        return True
+    units = [u for u in (report.unit, report.handling_unit, report.interior_unit) if u]
+    return any(
+        holds(user, role, unit)
+        for unit in units
+        for role in (RoleCode.LEADER, RoleCode.ONE_STOP_OFFICER)
+    )

@@ -21,6 +21,7 @@ from motcua.core.rules import rule_value
 from motcua.core.text import fold, squash_spaces
 from motcua.core.uploads import CleanUpload
 from motcua.feedback import classifier, notices
+from motcua.feedback.access import holds
 from motcua.feedback.models import (
     Category,
     Channel,
@@ -169,7 +170,9 @@ def report_submit(
         )
     if channel not in Channel.values:
         raise DomainError(_("Choose how the report was received."), field="channel")
-    if channel in (Channel.HOTLINE, Channel.DESK, Channel.MAILBOX) and actor is None:
+    if channel in (Channel.HOTLINE, Channel.DESK, Channel.MAILBOX) and not any(
+        holds(actor, role, unit) for role in (RoleCode.ONE_STOP_OFFICER, RoleCode.LEADER)
+    ):
         raise NotAllowed(_("Only staff record reports received by phone, desk or mail."))
     if len(photos) > MAX_PHOTOS:
         raise DomainError(_("Attach at most %(n)d photos.") % {"n": MAX_PHOTOS}, field="photos")
@@ -262,7 +265,7 @@ CORRECTABLE = frozenset({Status.RECEIVED, Status.ACCEPTED})
 
 def may_correct(user, report: Report) -> bool:
     return report.status in CORRECTABLE and any(
-        has_role(user, role, report.unit) for role in (RoleCode.ONE_STOP_OFFICER, RoleCode.LEADER)
+        holds(user, role, report.unit) for role in (RoleCode.ONE_STOP_OFFICER, RoleCode.LEADER)
     )
 
 

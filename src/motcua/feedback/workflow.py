@@ -26,6 +26,7 @@ from motcua.accounts.roles import RoleCode
 from motcua.audit.services import audit_record
 from motcua.core.errors import Conflict, DomainError, NotAllowed
 from motcua.core.rules import declare_rule, rule_value
+from motcua.feedback.access import holds
 from motcua.feedback.models import (
     Category,
     RejectReason,
@@ -34,7 +35,6 @@ from motcua.feedback.models import (
     Status,
 )
 from motcua.organisations.models import ADMINISTRATIVE_KINDS, Membership, Unit, UnitKind
-from motcua.organisations.selectors import has_role
 from motcua.workcalendar.selectors import (
     add_working_days,
     due_date_from_reception,
@@ -232,7 +232,7 @@ def may(
     if ASSIGNEE in actors and report.assigned_to_id == user.pk:
         return True
     staff_roles = actors - {REPORTER, ASSIGNEE, SYSTEM}
-    return any(has_role(user, role, unit) for unit in _acting_units(report) for role in staff_roles)
+    return any(holds(user, role, unit) for unit in _acting_units(report) for role in staff_roles)
 
 
 def allowed_actions(report: Report, user) -> list[str]:

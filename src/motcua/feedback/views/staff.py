@@ -66,22 +66,6 @@ def queue(request):
     return render(request, template, context)
 
 
-def may_see_reporter(user, report: Report) -> bool:
-    """The reporter's name and contact: for every officer who sees the report, except on
-    reports about an official's conduct, where only those handling it see them (not the
-    official's own unit, not the Front's supervisor)."""
-    if not report.category.is_conduct:
-        return True
-    if report.assigned_to_id == user.pk:
-        return True
-    units = [u for u in (report.unit, report.handling_unit, report.interior_unit) if u]
-    return any(
-        has_role(user, role, unit)
-        for unit in units
-        for role in (RoleCode.LEADER, RoleCode.ONE_STOP_OFFICER)
-    )
-
-
 def _detail_context(request, report: Report, forms: dict | None = None) -> dict:
     actions = allowed_actions(report, request.user)
     action_forms = {
@@ -125,7 +109,7 @@ def _detail_context(request, report: Report, forms: dict | None = None) -> dict:
         "correct_form": correct_form,
         "note_form": (forms or {}).get("note") or NoteForm(),
         "due": due_state(report.step_due),
-        "show_reporter": may_see_reporter(request.user, report),
+        "show_reporter": selectors.may_see_reporter(request.user, report),
         "templates": AnswerTemplate.objects.filter(
             category__in=[report.category_id, report.category.parent_id or 0], is_active=True
         ),
