@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.models import BaseModel
-from motcua.organisations.scoping import ScopedQuerySet, UnitScope
+from motcua.organisations.scoping import ScopedQuerySet
 
 
 class Kind(models.TextChoices):
@@ -54,14 +54,23 @@ class CaseQuerySet(ScopedQuerySet):
     scope_field = "unit"
 
     def visible_to(self, user):
-        scope = UnitScope.of(user)
-        if scope.everything:
-            return self.all()
+        """The cases of the user's units (the one-stop desk and the Front's supervisor see
+        their whole ward), those handled in their unit, and those they handle or verify."""
+        from motcua.feedback.access import unit_scope
+
         if not user.is_authenticated:
             return self.none()
+        condition = unit_scope(user, "unit")
+        if condition is None:
+            return self.all()
+        handled = unit_scope(user, "handling_unit")
         return self.filter(
-            scope.q("unit") | scope.q("handling_unit") | Q(handler=user) | Q(verifiers=user)
-        ).distinct()
+            Q(
+                pk__in=self.filter(
+                    condition | handled | Q(handler=user) | Q(verifiers=user)
+                ).values("pk")
+            )
+        )
 
 
 class Case(BaseModel):
@@ -170,7 +179,17 @@ class CaseEvent(models.Model):
         return f"{self.case_id} {self.action}"
 
 
-class ReceptionQuerySet(ScopedQuerySet):
+class _WardWideScope(ScopedQuerySet):
+    def visible_to(self, user):
+        from motcua.feedback.access import unit_scope
+
+        if not user.is_authenticated:
+            return self.none()
+        condition = unit_scope(user, self.scope_field)
+        return self.all() if condition is None else self.filter(condition)
+
+
+class ReceptionQuerySet(_WardWideScope):
     scope_field = "unit"
 
     def published(self):
@@ -226,7 +245,7 @@ class VisitOutcome(models.TextChoices):
     PENDING = "pending", _("Reply to follow")
 
 
-class VisitQuerySet(ScopedQuerySet):
+class VisitQuerySet(_WardWideScope):
     scope_field = "session__unit"
 
 

@@ -36,7 +36,11 @@ INTAKE_ROLES = (RoleCode.LEADER, RoleCode.ONE_STOP_OFFICER, RoleCode.SPECIALIST)
 
 
 def may_record(user, unit: Unit) -> bool:
-    return any(has_role(user, role, unit) for role in INTAKE_ROLES)
+    """Leaders and specialists of the unit, and its one-stop desk (which may sit in a body
+    inside the ward: the same ward-wide rule as for feedback)."""
+    from motcua.feedback.access import holds
+
+    return any(holds(user, role, unit) for role in INTAKE_ROLES)
 
 
 def _new_code(kind: str, now: dt.datetime) -> str:
@@ -132,7 +136,9 @@ def case_create(
 
 
 def may_manage_reception(user, unit: Unit) -> bool:
-    return has_role(user, RoleCode.LEADER, unit) or has_role(user, RoleCode.ONE_STOP_OFFICER, unit)
+    from motcua.feedback.access import holds
+
+    return holds(user, RoleCode.LEADER, unit) or holds(user, RoleCode.ONE_STOP_OFFICER, unit)
 
 
 def session_save(

@@ -18,7 +18,6 @@ from motcua.complaints.models import CaseStatus, Kind, ReceptionSession, Recepti
 from motcua.complaints.workflow import CASE_TRANSITIONS, allowed_case_actions, case_transition
 from motcua.core.errors import DomainError, NotAllowed
 from motcua.core.excel import Sheet, workbook_response
-from motcua.core.pdf import render_pdf
 from motcua.organisations.models import ADMINISTRATIVE_KINDS, Unit
 from motcua.organisations.selectors import active_unit, portal_unit
 
@@ -107,7 +106,10 @@ def case_new(request):
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(request, _("Recorded as %(code)s.") % {"code": case.code})
-            if case.status == CaseStatus.RECORDED:
+            if (
+                case.status == CaseStatus.RECORDED
+                or selectors.case_for_staff(request.user, case.code) is None
+            ):
                 return redirect("complaints:cases")
             return redirect("complaints:case", code=case.code)
     active = active_unit(request)
@@ -214,6 +216,8 @@ def case_document(request, code: str, document: str):
         complainant = case.person_name if case.kind == Kind.COMPLAINT else ""
         template = "complaints/pdf/outcome.html"
         context = {"case": case, "complainant": complainant}
+    from motcua.core.pdf import render_pdf  # WeasyPrint loads only when a PDF is asked for
+
     response = HttpResponse(render_pdf(template, context), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{case.code}-{document}.pdf"'
     response["Cache-Control"] = "no-store"

@@ -71,3 +71,14 @@ def report_scope(user) -> Q | None:
                 | Q(interior_unit__path__startswith=path)
             )
     return condition
+
+
+def unit_scope(user, field: str) -> Q | None:
+    """Rows whose unit (reached through ``field``) is covered by one of the user's roles, with
+    the ward-wide rule above (None: everything)."""
+    if UnitScope.of(user).everything:
+        return None
+    condition = Q(pk__in=[])
+    for _role, path in role_paths(user):
+        condition |= Q(**{f"{field}__path__startswith": path})
+    return condition

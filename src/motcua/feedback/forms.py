@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import uuid
+from functools import reduce
+from operator import or_
 
 from django import forms
 from django.db.models import Q
@@ -13,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.core.uploads import IMAGE_KINDS, UploadError, UploadField, clean_upload
 from motcua.feedback import selectors
+from motcua.feedback.access import role_paths
 from motcua.feedback.models import Category, Channel, Rating, RejectReason, Report, RoutingRule
 from motcua.feedback.services import MAX_PHOTOS, normalise_code
 from motcua.feedback.workflow import Action
@@ -258,8 +261,13 @@ class StaffReportForm(ReportForm):
         self.order_fields(["channel"])
 
     def ward_queryset(self):
+        """Wards where the user may record reports (one-stop desk or leader)."""
+        paths = [p for role, p in role_paths(self.user) if role in INTAKE_ROLES]
+        if not paths:
+            return Unit.objects.none()
         return (
-            Unit.objects.visible_to(self.user)
+            Unit.objects.active()
+            .filter(reduce(or_, (Q(path__startswith=p) for p in paths)))
             .filter(kind__in=ADMINISTRATIVE_KINDS)
             .exclude(depth=0)
             .order_by("name")
