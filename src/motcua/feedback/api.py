@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from motcua.api.auth import staff_auth
@@ -216,11 +216,10 @@ def submit(request, payload: ReportIn):
         idempotency_key=(request.headers.get("Idempotency-Key") or "")[:64] or None,
     )
     report = submission.report
-    return (201 if submission.created else 200), {
-        "code": report.code,
-        "secret": submission.secret,
-        "status": report.status,
-    }
+    return Status(
+        201 if submission.created else 200,
+        {"code": report.code, "secret": submission.secret, "status": report.status},
+    )
 
 
 @router.post("/reports/{code}/lookup", response=ReporterReportOut, auth=None)
