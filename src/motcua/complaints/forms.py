@@ -51,11 +51,12 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        from motcua.feedback.access import unit_scope
+
+        scope = unit_scope(user, "")
+        units = Unit.objects.active() if scope is None else Unit.objects.active().filter(scope)
         self.fields["unit"].queryset = (
-            Unit.objects.visible_to(user)
-            .filter(kind__in=ADMINISTRATIVE_KINDS)
-            .exclude(depth=0)
-            .order_by("name")
+            units.filter(kind__in=ADMINISTRATIVE_KINDS).exclude(depth=0).order_by("name")
         )
 
 

@@ -78,7 +78,8 @@ def unit_scope(user, field: str) -> Q | None:
     the ward-wide rule above (None: everything)."""
     if UnitScope.of(user).everything:
         return None
+    lookup = f"{field}__path__startswith" if field else "path__startswith"
     condition = Q(pk__in=[])
     for _role, path in role_paths(user):
-        condition |= Q(**{f"{field}__path__startswith": path})
+        condition |= Q(**{lookup: path})
     return condition
