@@ -22,7 +22,7 @@ from motcua.feedback.models import (
 )
 from motcua.feedback.services import normalise_code, secret_matches
 from motcua.feedback.workflow import due_soon_limit
-from motcua.organisations.models import ADMINISTRATIVE_KINDS, Unit
+from motcua.organisations.models import Unit, UnitKind
 from motcua.organisations.selectors import portal_unit
 
 
@@ -48,12 +48,12 @@ def leaf_categories() -> QuerySet[Category]:
 
 
 def intake_wards() -> QuerySet[Unit]:
-    """The wards and communes a citizen may file a report in: those of the portal's unit."""
+    """The wards and communes a citizen may file a report in: those of the portal's unit (or
+    the portal's own unit when it is a ward)."""
     top = portal_unit()
-    qs = Unit.objects.active().filter(kind__in=ADMINISTRATIVE_KINDS).exclude(depth=0)
-    if top is not None and top.depth > 0:
-        qs = Unit.objects.active().filter(pk=top.pk) | qs.filter(path__startswith=top.path)
-    elif top is not None:
+    local = (UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)
+    qs = Unit.objects.active().filter(kind__in=local)
+    if top is not None:
         qs = qs.filter(path__startswith=top.path)
     return qs.order_by("sort_order", "name")
 
