@@ -183,7 +183,7 @@ def seed(log=print) -> None:
                 location=f"Phòng tiếp công dân, {ward.address}",
             )
             for name, topic, text, outcome in VISITS:
-                services.visit_record(
+                visit = services.visit_record(
                     actor=officer,
                     session=session,
                     visitor_name=name,
@@ -195,6 +195,12 @@ def seed(log=print) -> None:
                     else "",
                     visitor_address=ward.name,
                 )
+                if visit.reply_due and visit.reply_due < today - dt.timedelta(days=3):
+                    services.visit_reply(
+                        actor=leader,
+                        visit=visit,
+                        reply="Ủy ban nhân dân phường đã có văn bản trả lời công dân về nội dung kiến nghị.",
+                    )
         for day in _thursdays(today - dt.timedelta(days=1), 6, forward=True):
             services.session_save(
                 actor=leader,

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from motcua.core.models import BaseModel
 from motcua.organisations.scoping import ScopedQuerySet
@@ -23,7 +24,7 @@ class Kind(models.TextChoices):
 
 
 class CaseStatus(models.TextChoices):
-    RECEIVED = "received", _("Received")
+    RECEIVED = "received", pgettext_lazy("petition status", "Received")
     ACCEPTED = "accepted", _("Accepted for resolution")
     VERIFYING = "verifying", _("Being verified")
     CONCLUDED = "concluded", _("Decision or conclusion issued")

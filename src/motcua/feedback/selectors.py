@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Avg, Prefetch, Q, QuerySet
+from django.db.models import Avg, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from motcua.accounts.roles import RoleCode
@@ -93,7 +93,7 @@ def reports_for_staff(user, filters: StaffFilters, *, today: dt.date | None = No
     if filters.query:
         folded = fold(filters.query.strip())
         qs = qs.filter(Q(code__iexact=filters.query.strip()) | Q(search_text__contains=folded))
-    return qs.order_by("step_due", "-received_at")
+    return qs.order_by(F("step_due").asc(nulls_last=True), "-received_at")
 
 
 def report_for_staff(user, code: str) -> Report | None:

@@ -233,7 +233,6 @@ def report_submit(
                 to_status=Status.RECEIVED,
                 actor=report.created_by,
                 actor_label=actor.get_full_name() if report.created_by else "",
-                note=Channel(channel).label,
                 created_at=now,
             )
             audit_record(

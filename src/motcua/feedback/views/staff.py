@@ -34,6 +34,8 @@ INTAKE_ROLES = (RoleCode.ONE_STOP_OFFICER, RoleCode.LEADER)
 
 
 def _filters(request) -> selectors.StaffFilters:
+    if not request.GET:  # the landing view: what is still open
+        return selectors.StaffFilters(status="open")
     status = request.GET.get("status", "")
     due = request.GET.get("due", "")
     return selectors.StaffFilters(
