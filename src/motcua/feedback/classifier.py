@@ -21,7 +21,11 @@ import numpy as np
 
 from motcua.feedback.duplicates import words
 
-CONFIDENCE_THRESHOLD = 0.6
+#: The form picks the category itself only when the best category is likely enough, clearly
+#: ahead of the next one, and backed by a few words the model knows.
+CONFIDENCE_THRESHOLD = 0.35
+MIN_MARGIN = 0.15
+MIN_KNOWN_FEATURES = 2
 MIN_SAMPLES_PER_CATEGORY = 3
 MAX_FOLDS = 5
 
@@ -96,6 +100,9 @@ class Predictor:
         self.intercept = np.asarray(weights["intercept"], dtype=float)
         self.classes: list[str] = weights["classes"]
 
+    def known_features(self, text: str) -> int:
+        return sum(1 for feature in analyse(text) if feature in self.vocabulary)
+
     def vector(self, text: str) -> np.ndarray:
         x = np.zeros(len(self.idf))
         counts: dict[int, int] = {}
@@ -128,10 +135,16 @@ class Predictor:
 class Suggestion:
     category: object  # Category
     confidence: float
+    margin: float = 1.0
+    known_features: int = MIN_KNOWN_FEATURES
 
     @property
     def confident(self) -> bool:
-        return self.confidence >= CONFIDENCE_THRESHOLD
+        return (
+            self.confidence >= CONFIDENCE_THRESHOLD
+            and self.margin >= MIN_MARGIN
+            and self.known_features >= MIN_KNOWN_FEATURES
+        )
 
 
 _cache: dict[str, object] = {"pk": None, "predictor": None}
@@ -165,7 +178,13 @@ def suggest_category(text: str) -> Suggestion | None:
     if not ranked:
         return None
     code, confidence = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     category = Category.objects.filter(code=code, is_active=True).select_related("parent").first()
     if category is None:
         return None
-    return Suggestion(category=category, confidence=confidence)
+    return Suggestion(
+        category=category,
+        confidence=confidence,
+        margin=confidence - runner_up,
+        known_features=predictor.known_features(text),
+    )
