@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from motcua.accounts.roles import RoleCode
 from motcua.audit.services import audit_record
@@ -169,7 +169,7 @@ class CaseAction(models.TextChoices):
     ASSIGN = "assign", gettext_lazy("Assign the handler")
     EXTEND = "extend", gettext_lazy("Extend (complex case)")
     CONCLUDE = "conclude", gettext_lazy("Issue the decision or conclusion")
-    CLOSE = "close", gettext_lazy("Close")
+    CLOSE = "close", pgettext_lazy("workflow action", "Close")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from motcua.accounts.roles import RoleCode
 from motcua.audit.services import audit_record
@@ -136,7 +136,7 @@ class Action(models.TextChoices):
     SUBMIT_ANSWER = "submit_answer", gettext_lazy("Submit the answer for approval")
     RETURN_ANSWER = "return_answer", gettext_lazy("Return the answer for changes")
     APPROVE = "approve", gettext_lazy("Approve and publish the answer")
-    CLOSE = "close", gettext_lazy("Close")
+    CLOSE = "close", pgettext_lazy("workflow action", "Close")
     REOPEN = "reopen", gettext_lazy("Reopen")
 
 
