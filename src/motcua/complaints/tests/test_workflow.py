@@ -295,3 +295,15 @@ def test_a_visitor_who_denounces_is_protected_like_a_denouncer(client, p):
     sign_in(client, p.leader)
     assert "Huỳnh Văn Lợi" in client.get(url).content.decode()
     assert AuditEvent.objects.filter(action="complaints.visitor_identity_view").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_case_list_costs_a_fixed_number_of_queries(client, p, django_assert_max_num_queries):
+    for _ in range(8):
+        case = denunciation(p)
+        case_transition(case=case, action=CaseAction.ACCEPT, actor=p.leader)
+    sign_in(client, p.leader)
+    client.get(reverse("complaints:cases"))
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("complaints:cases")).content.decode()
+    assert html.count('class="cp-row"') == 8
