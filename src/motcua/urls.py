@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("motcua.procedures.urls")),
     path("", include("motcua.dossiers.urls")),
     path("", include("motcua.api.urls")),
+    path("", include("motcua.feedback.urls")),
+    path("", include("motcua.complaints.urls")),
 ]
 
 handler403 = "motcua.core.views.permission_denied"
