@@ -104,3 +104,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         database.setdefault("TEST", {})["NAME"] = str(
             tmp_path_factory.mktemp("e2e") / "test.sqlite3"
         )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached lookups (the portal's unit, rate-limit counters) never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
