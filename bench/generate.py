@@ -283,7 +283,7 @@ def main() -> int:
                 f"  {existing + offset + size:>9,} dossiers ({time.perf_counter() - started:.0f} s)",
                 flush=True,
             )
-        cursor.execute("ANALYZE dossiers_dossier")
+        cursor.execute("VACUUM ANALYZE dossiers_dossier")
     print(f"Done: {Dossier.objects.count():,} dossiers in {time.perf_counter() - started:.0f} s")
     return 0
 

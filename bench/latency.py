@@ -57,7 +57,14 @@ def main() -> int:
 
     cases = [
         ("baseline: GET /healthz", lambda: ok(anonymous.get("/healthz"))),
-        ("staff queue page, all (ward leader)", lambda: ok(leader.get("/can-bo/ho-so/"))),
+        (
+            "staff queue page, open dossiers (ward leader's default)",
+            lambda: ok(leader.get("/can-bo/ho-so/")),
+        ),
+        (
+            "staff queue page, all 3 years",
+            lambda: ok(leader.get("/can-bo/ho-so/", {"queue": "all"})),
+        ),
         (
             "staff queue page, overdue",
             lambda: ok(leader.get("/can-bo/ho-so/", {"queue": "overdue"})),

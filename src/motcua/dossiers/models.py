@@ -11,7 +11,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.models import BaseModel
@@ -153,7 +153,7 @@ class Dossier(BaseModel):
     due_date = models.DateField(_("appointment date"), null=True, blank=True)
     extended_due_date = models.DateField(_("new appointment date"), null=True, blank=True)
     #: The due date in force (the new date after an apology, else the original); kept for indexed queues.
-    effective_due_date = models.DateField(null=True, blank=True, db_index=True)
+    effective_due_date = models.DateField(null=True, blank=True)
     paused_on = models.DateField(_("waiting for the applicant since"), null=True, blank=True)
     supplement_stage = models.CharField(
         max_length=12, blank=True, help_text="reception or processing"
@@ -175,11 +175,19 @@ class Dossier(BaseModel):
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
         ordering = ["-submitted_at"]
+        # Staff lists read one branch per receiving unit in index order (see selectors.DossierList):
         indexes = [
+            models.Index(fields=["unit", "submitted_at"], name="dossier_unit_submitted"),
             models.Index(fields=["unit", "status", "submitted_at"], name="dossier_unit_status"),
             models.Index(
-                fields=["processing_unit", "status", "effective_due_date"],
-                name="dossier_proc_status_due",
+                fields=["unit", "status", "effective_due_date"], name="dossier_unit_status_due"
+            ),
+            models.Index(fields=["status", "submitted_at"], name="dossier_status_submitted"),
+            models.Index(fields=["submitted_at"], name="dossier_submitted"),
+            models.Index(
+                fields=["processing_unit", "submitted_at"],
+                name="dossier_transferred",
+                condition=~Q(processing_unit=F("unit")),
             ),
             models.Index(fields=["department", "status"], name="dossier_department_status"),
             models.Index(fields=["assignee", "status"], name="dossier_assignee_status"),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,9 +15,11 @@ from motcua.core.text import fold
 from motcua.dossiers import deadlines
 from motcua.dossiers.models import CLOCK_RUNNING, OPEN_STATUSES, Dossier, DossierEvent, Status
 from motcua.organisations.models import Unit
+from motcua.organisations.scoping import UnitScope
 from motcua.organisations.selectors import memberships_of
 
 QUEUES = (
+    "open",
     "to_receive",
     "mine",
     "department",
@@ -45,87 +49,221 @@ def _staff_base(user) -> QuerySet[Dossier]:
     )
 
 
-def dossiers_for_staff(
-    user, filters: DossierFilters, *, today: dt.date | None = None
-) -> QuerySet[Dossier]:
-    """The dossiers of a staff work queue, filtered. Scoped to the user's units."""
-    today = today or timezone.localdate()
-    qs = _staff_base(user)
+def _conditions(user, filters: DossierFilters, today: dt.date) -> Q:
+    """Everything a queue and its filters ask, except which units (see ``_unit_branches``)."""
+    conditions = Q()
     queue = filters.queue
     if queue == "to_receive":
-        qs = qs.filter(status=Status.SUBMITTED)
+        conditions &= Q(status=Status.SUBMITTED)
     elif queue == "mine":
-        qs = qs.filter(assignee=user, status__in=OPEN_STATUSES)
+        conditions &= Q(assignee=user, status__in=OPEN_STATUSES)
     elif queue == "department":
         departments = [m.unit.pk for m in memberships_of(user)]
-        qs = qs.filter(department__in=departments, status__in=OPEN_STATUSES)
+        conditions &= Q(department__in=departments, status__in=OPEN_STATUSES)
     elif queue == "due_soon":
-        qs = qs.filter(
+        conditions &= Q(
             status__in=CLOCK_RUNNING,
             effective_due_date__gte=today,
             effective_due_date__lte=deadlines.due_soon_limit(today),
         )
     elif queue == "overdue":
-        qs = qs.filter(status__in=CLOCK_RUNNING, effective_due_date__lt=today)
+        conditions &= Q(status__in=CLOCK_RUNNING, effective_due_date__lt=today)
     elif queue == "supplement":
-        qs = qs.filter(status=Status.SUPPLEMENT)
+        conditions &= Q(status=Status.SUPPLEMENT)
     elif queue == "to_return":
-        qs = qs.filter(status=Status.RESULT_READY)
+        conditions &= Q(status=Status.RESULT_READY)
+    elif queue == "open":
+        conditions &= Q(status__in=(*OPEN_STATUSES, Status.RESULT_READY))
     if filters.status:
-        qs = qs.filter(status=filters.status)
+        conditions &= Q(status=filters.status)
     if filters.procedure:
-        qs = qs.filter(procedure_version__procedure__code=filters.procedure)
+        conditions &= Q(procedure_version__procedure__code=filters.procedure)
     if filters.channel:
-        qs = qs.filter(channel=filters.channel)
-    if filters.unit is not None:
-        below = list(filters.unit.descendants().values_list("id", flat=True))
-        qs = qs.filter(Q(unit__in=below) | Q(processing_unit__in=below) | Q(department__in=below))
+        conditions &= Q(channel=filters.channel)
     tz = timezone.get_current_timezone()
     if filters.received_from:
-        qs = qs.filter(
+        conditions &= Q(
             submitted_at__gte=dt.datetime.combine(filters.received_from, dt.time.min, tzinfo=tz)
         )
     if filters.received_to:
-        qs = qs.filter(
-            submitted_at__lt=dt.datetime.combine(
-                filters.received_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz
-            )
+        next_day = dt.datetime.combine(
+            filters.received_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz
         )
+        conditions &= Q(submitted_at__lt=next_day)
     if filters.q:
         term = filters.q.strip()
-        qs = qs.filter(
+        conditions &= (
             Q(code__icontains=term)
             | Q(applicant_search__contains=fold(term))
             | Q(applicant_phone=term)
         )
-    order = (
-        "effective_due_date"
-        if queue in ("due_soon", "overdue", "mine", "department")
-        else "-submitted_at"
+    return conditions
+
+
+def _unit_ids(user, unit: Unit | None) -> list[int] | None:
+    """The units whose dossiers the user asks for: their scope, narrowed to ``unit`` and
+    below when given (None: every unit)."""
+    scope = UnitScope.of(user)
+    if unit is None:
+        return None if scope.everything else scope.unit_ids()
+    below = list(unit.descendants().values_list("id", flat=True))
+    return below if scope.everything else sorted(set(below) & set(scope.unit_ids()))
+
+
+#: Up to this many receiving units, each is its own branch (read in index order).
+MAX_UNIT_BRANCHES = 12
+
+
+def _unit_branches(ids: list[int] | None) -> list[Q]:
+    """Disjoint filters whose union is "received by, processed in (after a transfer) or handed
+    to a department of one of these units". One OR over the three columns would make the
+    database sort every matching row; separate branches each follow an index."""
+    if ids is None:
+        return [Q()]
+    administrative = set(
+        Unit.objects.filter(id__in=ids).administrative().values_list("id", flat=True)
     )
-    return qs.order_by(order, "-id")
+    bodies = [pk for pk in ids if pk not in administrative]
+    admin = sorted(administrative)
+    received = (
+        [Q(unit=pk) for pk in admin] if len(admin) <= MAX_UNIT_BRANCHES else [Q(unit__in=admin)]
+    )
+    branches = received if admin else []
+    if admin:  # dossiers and units are administrative units; transfers are the rare exception
+        branches.append(
+            Q(processing_unit__in=admin) & ~Q(processing_unit=F("unit")) & ~Q(unit__in=admin)
+        )
+    if bodies:
+        branches.append(
+            Q(department__in=bodies) & ~Q(unit__in=admin) & ~Q(processing_unit__in=admin)
+        )
+    return branches or [Q(pk__in=[])]
 
 
-def queue_counts(user, *, today: dt.date | None = None) -> dict[str, int]:
-    """How many dossiers wait in each queue (one query)."""
+ORDERS = {
+    "submitted": (("submitted_at", True), ("id", True)),
+    "due": (("effective_due_date", False), ("id", True)),
+}
+
+
+def _sort_key(values: tuple, order) -> tuple:
+    """A Python key that sorts like the database (NULLS LAST ascending, FIRST descending)."""
+    key = []
+    for value, (_field, descending) in zip(values, order, strict=True):
+        if isinstance(value, dt.datetime):
+            value = value.timestamp()
+        elif isinstance(value, dt.date):
+            value = value.toordinal()
+        if descending:
+            key += [value is not None, -value if value is not None else 0]
+        else:
+            key += [value is None, value if value is not None else 0]
+    return tuple(key)
+
+
+class DossierList:
+    """A list of dossiers over disjoint branches, paged without ever sorting the whole set:
+    each branch is read in index order up to the end of the requested page, the branches are
+    merged, and only the page's rows are then fetched with their related objects. Works with
+    Django's Paginator and ninja's pagination (``count()`` and slicing)."""
+
+    def __init__(self, branches: list[QuerySet[Dossier]], order):
+        self.order = order
+        self.branches = branches
+        self._counts: list[int] | None = None
+
+    def _branch_counts(self) -> list[int]:
+        if self._counts is None:
+            self._counts = [branch.count() for branch in self.branches]
+        return self._counts
+
+    def count(self) -> int:
+        return sum(self._branch_counts())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        if stop <= start:
+            return []
+        fields = [field for field, _descending in self.order]
+        db_order = [f"-{field}" if descending else field for field, descending in self.order]
+        streams = [
+            branch.order_by(*db_order).values_list(*fields)[:stop]
+            for branch, size in zip(self.branches, self._branch_counts(), strict=True)
+            if size
+        ]
+        merged = heapq.merge(
+            *[list(stream) for stream in streams], key=lambda row: _sort_key(row, self.order)
+        )
+        ids = [row[-1] for row in itertools.islice(merged, start, stop)]
+        rows = Dossier.objects.select_related(
+            "procedure_version__procedure", "unit", "department", "assignee"
+        ).in_bulk(ids)
+        return [rows[pk] for pk in ids]
+
+    def __iter__(self):
+        return iter(self[0 : self.count()])
+
+
+def dossiers_for_staff(
+    user, filters: DossierFilters, *, today: dt.date | None = None
+) -> DossierList:
+    """The dossiers of a staff work queue, filtered, scoped to the user's units."""
+    today = today or timezone.localdate()
+    conditions = _conditions(user, filters, today)
+    branches = [
+        Dossier.objects.filter(branch, conditions)
+        for branch in _unit_branches(_unit_ids(user, filters.unit))
+    ]
+    order = ORDERS[
+        "due" if filters.queue in ("due_soon", "overdue", "mine", "department") else "submitted"
+    ]
+    return DossierList(branches, order)
+
+
+def dossiers_for_export(user, filters: DossierFilters) -> QuerySet[Dossier]:
+    """The same dossiers as one queryset, for streaming to a spreadsheet."""
+    conditions = _conditions(user, filters, timezone.localdate())
+    ids = _unit_ids(user, filters.unit)
+    scope = (
+        Q() if ids is None else Q(unit__in=ids) | Q(processing_unit__in=ids) | Q(department__in=ids)
+    )
+    return _staff_base(user).filter(scope, conditions).order_by("-submitted_at", "-id")
+
+
+def queue_counts(user, *, unit: Unit | None = None, today: dt.date | None = None) -> dict[str, int]:
+    """How many dossiers wait in each queue, for the same units as the lists (one aggregate
+    per unit branch, over the open dossiers only)."""
     today = today or timezone.localdate()
     departments = [m.unit.pk for m in memberships_of(user)]
-    return Dossier.objects.visible_to(user).aggregate(
-        to_receive=Count("pk", filter=Q(status=Status.SUBMITTED)),
-        mine=Count("pk", filter=Q(assignee=user, status__in=OPEN_STATUSES)),
-        department=Count("pk", filter=Q(department__in=departments, status__in=OPEN_STATUSES)),
-        due_soon=Count(
-            "pk",
-            filter=Q(
-                status__in=CLOCK_RUNNING,
-                effective_due_date__gte=today,
-                effective_due_date__lte=deadlines.due_soon_limit(today),
+    counts: dict[str, int] = {}
+    for branch in _unit_branches(_unit_ids(user, unit)):
+        row = Dossier.objects.filter(
+            branch, status__in=(*OPEN_STATUSES, Status.RESULT_READY)
+        ).aggregate(
+            open=Count("pk"),
+            to_receive=Count("pk", filter=Q(status=Status.SUBMITTED)),
+            mine=Count("pk", filter=Q(assignee=user, status__in=OPEN_STATUSES)),
+            department=Count("pk", filter=Q(department__in=departments, status__in=OPEN_STATUSES)),
+            due_soon=Count(
+                "pk",
+                filter=Q(
+                    status__in=CLOCK_RUNNING,
+                    effective_due_date__gte=today,
+                    effective_due_date__lte=deadlines.due_soon_limit(today),
+                ),
             ),
-        ),
-        overdue=Count("pk", filter=Q(status__in=CLOCK_RUNNING, effective_due_date__lt=today)),
-        supplement=Count("pk", filter=Q(status=Status.SUPPLEMENT)),
-        to_return=Count("pk", filter=Q(status=Status.RESULT_READY)),
-    )
+            overdue=Count("pk", filter=Q(status__in=CLOCK_RUNNING, effective_due_date__lt=today)),
+            supplement=Count("pk", filter=Q(status=Status.SUPPLEMENT)),
+            to_return=Count("pk", filter=Q(status=Status.RESULT_READY)),
+        )
+        for key, value in row.items():
+            counts[key] = counts.get(key, 0) + value
+    return counts
 
 
 def dossier_for_staff(user, code: str) -> Dossier | None:
@@ -231,11 +369,6 @@ def dossier_timing(dossier: Dossier, *, today: dt.date | None = None) -> str:
     if dossier.finished_at is not None:
         return "late" if timezone.localtime(dossier.finished_at).date() > due else "on_time"
     return ""
-
-
-def register_rows(user, filters: DossierFilters):
-    """The register of dossiers (form 06) as rows for the screen and the Excel export."""
-    return dossiers_for_staff(user, filters).select_related("processing_unit")
 
 
 def my_dossiers(user) -> QuerySet[Dossier]:

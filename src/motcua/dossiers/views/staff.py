@@ -39,11 +39,11 @@ from motcua.procedures.selectors import current_version
 STAFF_ROLES = (RoleCode.ONE_STOP_OFFICER, RoleCode.SPECIALIST, RoleCode.LEADER)
 
 
-def _filters(request) -> tuple[QueueFilterForm, DossierFilters]:
+def _filters(request, default_queue: str) -> tuple[QueueFilterForm, DossierFilters]:
     form = QueueFilterForm(request.GET or None)
     cleaned = form.cleaned_data if form.is_valid() else {}
     filters = DossierFilters(
-        queue=cleaned.get("queue") or request.GET.get("queue") or "all",
+        queue=cleaned.get("queue") or default_queue,
         status=cleaned.get("status"),
         channel=cleaned.get("channel") or "",
         received_from=cleaned.get("received_from"),
@@ -56,8 +56,9 @@ def _filters(request) -> tuple[QueueFilterForm, DossierFilters]:
 
 @staff_required(roles=STAFF_ROLES)
 def queue(request):
-    """Work queues (to receive, mine, my department, due soon, overdue, supplement, to return)."""
-    form, filters = _filters(request)
+    """Work queues (open, to receive, mine, my department, due soon, overdue, supplement, to
+    return, all)."""
+    form, filters = _filters(request, "open")
     page = Paginator(selectors.dossiers_for_staff(request.user, filters), 25).get_page(
         request.GET.get("page")
     )
@@ -67,7 +68,7 @@ def queue(request):
         "form": form,
         "filters": filters,
         "page": page,
-        "counts": selectors.queue_counts(request.user),
+        "counts": selectors.queue_counts(request.user, unit=filters.unit),
         "today": timezone.localdate(),
         "query_string": _query_string(request),
         "bulk_form": BulkAssignForm(unit=unit) if can_assign else None,
@@ -335,9 +336,9 @@ def desk_receive(request, slug: str):
 @staff_required(roles=STAFF_ROLES)
 def register(request):
     """The register of dossiers (form 06): filterable, exportable to Excel."""
-    form, filters = _filters(request)
-    rows = selectors.register_rows(request.user, filters)
+    form, filters = _filters(request, "all")
     if request.GET.get("export") == "xlsx":
+        rows = selectors.dossiers_for_export(request.user, filters)
         audit_record(
             actor=request.user,
             action="dossier.register_export",
@@ -384,7 +385,9 @@ def register(request):
             f"so-theo-doi-ho-so-{timezone.localdate():%Y%m%d}.xlsx",
             [Sheet(_("Register"), headers, data)],
         )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.dossiers_for_staff(request.user, filters), 50).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "dossiers/staff/register.html",
