@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -71,6 +72,10 @@ INSTALLED_APPS = [
     "motcua.notifications",
     "motcua.procedures",
     "motcua.api",
+    "motcua.search",
+    "motcua.news",
+    "motcua.consultations",
+    "motcua.contests",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "motcua.news.middleware.VisitCounterMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -105,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "motcua.organisations.context_processors.layout",
+                "motcua.search.context_processors.search",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
@@ -157,6 +164,19 @@ else:
             "LOCATION": "motcua",
         }
     }
+
+# View and visit counters are buffered here between flushes to the database. They must not be
+# evicted: with Redis, use a maxmemory policy that keeps keys without expiry (noeviction or
+# volatile-*); in-process, a separate cache that the page cache cannot crowd out.
+CACHES["counters"] = (
+    {**CACHES["default"], "KEY_PREFIX": "counters"}
+    if CACHE_URL.startswith(("redis://", "rediss://"))
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "motcua-counters",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
+)
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -325,6 +345,20 @@ PORTAL_UNIT_CODE = env(
     "PORTAL_UNIT_CODE",
     "",
     "GSO code of the unit whose portal this is (empty: the top unit of the tree).",
+)
+
+NEWS_COUNTER_FLUSH_SECONDS = env(
+    "NEWS_COUNTER_FLUSH_SECONDS",
+    60,
+    "How often buffered view and visit counts are written to the database, in seconds.",
+    cast=int,
+)
+VIDEO_EMBED_HOSTS = env(
+    "VIDEO_EMBED_HOSTS",
+    [],
+    "Comma-separated host names whose video players may be embedded in pages "
+    "(e.g. www.youtube-nocookie.com); videos elsewhere are shown as a link.",
+    cast=list,
 )
 
 # --- Logging --------------------------------------------------------------------------------
