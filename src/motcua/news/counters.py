@@ -7,8 +7,8 @@ A counted view costs a few cache operations and no database write:
 2. ``add`` of the item's "dirty" flag; when the flag was not set, the item is appended to the
    dirty register (a sequence number from ``incr`` and one slot key per number).
 
-``flush()`` (every ``NEWS_COUNTER_FLUSH_SECONDS``, from the request that finds the flush due,
-and from ``manage.py flush_counters`` / the ``flush_counters`` task) walks the register: for
+``flush()`` (every ``NEWS_COUNTER_FLUSH_SECONDS``, by the first request that finds the flush
+due, once its page is rendered; and by ``manage.py flush_counters`` / the ``flush_counters`` task) walks the register: for
 each slot it clears the flag, reads the buffer, adds it to the database row and subtracts what
 it added from the buffer. An increment that lands between those steps is either read by this
 flush or re-registers the item for the next one, so no view is lost or counted twice.
@@ -123,12 +123,11 @@ def _flush_at_exit() -> None:
 
 
 def count(counter: Counter, amount: int = 1) -> None:
-    """Count ``amount`` for ``counter``; flush the buffers when a flush is due."""
+    """Count ``amount`` for ``counter`` (in the cache only)."""
     _incr(counter.buffer_key, amount)
     if _cache().add(counter.flag_key, 1, timeout=None):
         _register(counter)
     _ensure_exit_flush()
-    maybe_flush()
 
 
 def buffered(counter: Counter) -> int:

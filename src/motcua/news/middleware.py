@@ -17,7 +17,10 @@ class VisitCounterMiddleware:
         public_page = request.method == "GET" and not request.path.startswith(_SKIPPED)
         visitor = request.visitor = Visitor(request) if public_page else None
         response = self.get_response(request)
-        if visitor is None or response.status_code != 200:
+        if visitor is None:
+            return response
+        counters.maybe_flush()  # after the page is rendered, so that it shows one consistent figure
+        if response.status_code != 200:
             return response
         if not response.get("Content-Type", "").startswith("text/html"):
             return response

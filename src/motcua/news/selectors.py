@@ -50,8 +50,16 @@ class HomeNews:
     latest: list[Article]
     blocks: list[CategoryBlock]
 
+    @property
+    def lead(self) -> Article | None:
+        return (self.featured or self.latest or [None])[0]
 
-def home_news(*, per_category: int = 4, featured: int = 4, latest: int = 6) -> HomeNews:
+    @property
+    def more_featured(self) -> list[Article]:
+        return [a for a in self.featured if a is not self.lead]
+
+
+def home_news(*, per_category: int = 3, featured: int = 4, latest: int = 6) -> HomeNews:
     """Featured and latest articles, and the latest few of each home-page category, in a
     fixed number of queries whatever the number of categories."""
     now = timezone.now()
