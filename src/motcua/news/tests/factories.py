@@ -3,6 +3,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from motcua.core.text import fold
 from motcua.news.models import Article, ArticleStatus, Category, Document, Video
 from motcua.organisations.tests.factories import UnitFactory
 
@@ -59,5 +60,9 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"ke-hoach-so-{n}")
     issued_on = dt.date(2026, 1, 12)
     issuing_body = "Ủy ban nhân dân phường"
+    field = ""
     file = factory.django.FileField(filename="kh.pdf", data=b"%PDF-1.4\n%%EOF")
+    search_text = factory.LazyAttribute(
+        lambda d: fold(f"{d.number} {d.title} {d.issuing_body} {d.field}")
+    )
     published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=1))

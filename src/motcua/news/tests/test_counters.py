@@ -54,9 +54,11 @@ def test_flush_moves_the_buffer_to_the_database_and_the_count_survives_a_restart
     assert article.view_count == 105
     caches["counters"].clear()  # a restart of the in-process cache
     assert Client().get(article.get_absolute_url()).status_code == 200
-    assert Article.objects.get(pk=article.pk).view_count + counters.buffered(
-        counters.article_counter(article.pk)
-    ) == 106
+    assert (
+        Article.objects.get(pk=article.pk).view_count
+        + counters.buffered(counters.article_counter(article.pk))
+        == 106
+    )
 
 
 @pytest.mark.django_db
