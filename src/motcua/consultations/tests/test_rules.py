@@ -74,7 +74,7 @@ def test_citizen_comments_on_a_section_and_sees_it_only_after_moderation(client,
             "body": "Đề nghị quy định rõ giờ đóng cửa chợ.",
             "author_name": "Nguyễn Văn An",
             "contact": "0909123456",
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 302
     comment = Comment.objects.get()
@@ -211,7 +211,7 @@ def test_editor_prepares_and_publishes_a_draft_from_the_back_office(client, ward
             "opens_at": (now + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
             "closes_at": (now + dt.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M"),
             "draft_text": "Điều 1. Phạm vi\nQuy chế này...\nĐiều 2. Giờ hoạt động\nChợ mở cửa...",
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 302
     manage = client.get(response["Location"]).content.decode()
@@ -234,7 +234,7 @@ def test_dates_in_the_wrong_order_are_refused_next_to_the_field(client, ward_a):
             "document_type": "Dự thảo Quyết định",
             "opens_at": "2026-12-10T08:00",
             "closes_at": "2026-12-01T08:00",
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 200
     assert "field__error" in response.content.decode()

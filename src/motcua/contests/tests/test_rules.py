@@ -120,7 +120,8 @@ def test_answers_saved_after_the_deadline_are_refused():
         )
     assert error.value.code == "late"
     entry.refresh_from_db()
-    assert entry.status == EntryStatus.EXPIRED and entry.score == 0
+    assert entry.status == EntryStatus.EXPIRED
+    assert entry.score == 0
 
 
 def test_a_submission_just_within_the_network_allowance_counts():
@@ -130,7 +131,8 @@ def test_a_submission_just_within_the_network_allowance_counts():
         entry=entry, answers=correct_answers(entry), guess=3,
         now=started + dt.timedelta(minutes=10, seconds=5),
     )  # fmt: skip
-    assert entry.status == EntryStatus.SUBMITTED and entry.score == 5
+    assert entry.status == EntryStatus.SUBMITTED
+    assert entry.score == 5
 
 
 def test_tie_break_order_score_then_guess_then_time():
