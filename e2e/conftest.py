@@ -70,3 +70,43 @@ def desktop(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def staff_sign_in():
+    """Sign a staff user in through the real forms: password, then the authenticator's code."""
+    from django_otp.oath import totp
+
+    from motcua.accounts.tests.factories import PASSWORD
+
+    def sign_in(page, user, next_path: str = "/can-bo/") -> None:
+        page.goto(f"/dang-nhap/?next={next_path}")
+        page.get_by_label("Tên đăng nhập").fill(user.username)
+        page.get_by_label("Mật khẩu").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        device = user.totpdevice_set.get()
+        page.get_by_label("Mã").fill(f"{totp(device.bin_key):06d}")
+        page.get_by_role("button", name="Xác nhận").click()
+        page.wait_for_url(f"**{next_path}")
+
+    return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(transactional_db):
+    from motcua.core.testing import restore_migration_data
+
+    restore_migration_data()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, browser tests use a database file, not memory: the live server answers each
+    request in its own thread with its own connection."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("e2e") / "test.sqlite3"
+        )

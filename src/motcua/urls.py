@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("motcua.organisations.urls")),
     path("", include("motcua.audit.urls")),
     path("", include("motcua.workcalendar.urls")),
+    path("", include("motcua.dossiers.urls")),
     path("", include("motcua.api.urls")),
     path("", include("motcua.news.urls")),
     path("", include("motcua.search.urls")),

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "motcua.organisations",
     "motcua.notifications",
     "motcua.procedures",
+    "motcua.dossiers",
     "motcua.api",
     "motcua.search",
     "motcua.news",
@@ -340,7 +341,19 @@ elif EMAIL_URL.startswith("file://"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# --- Payments -------------------------------------------------------------------------------
+PAYMENT_PROVIDER = env(
+    "PAYMENT_PROVIDER",
+    "motcua.dossiers.payments.TestProvider",
+    "Class of the online payment provider (the default simulates a gateway).",
+)
+
 # --- Portal ---------------------------------------------------------------------------------
+PUBLIC_BASE_URL = env(
+    "PUBLIC_BASE_URL",
+    "http://127.0.0.1:8000",
+    "Address of the public site, used in QR codes and links in messages.",
+)
 PORTAL_UNIT_CODE = env(
     "PORTAL_UNIT_CODE",
     "",
@@ -374,5 +387,7 @@ LOGGING = {
     "loggers": {
         "django.server": {"level": "WARNING"},
         "django.db.backends": {"level": "INFO"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -13,3 +13,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="motcua-test-media-")
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 NOTIFICATION_OUTBOX_DIR = tempfile.mkdtemp(prefix="motcua-test-outbox-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Connections are not kept between requests in tests: the live server for browser tests serves
+# each request in its own thread on the shared in-memory SQLite connection.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = False

@@ -1,8 +1,40 @@
 """Helpers for tests of every app (imported by tests only)."""
 
-from django.core.management import call_command
+from django.db import transaction
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 
-def run_tasks() -> None:
-    """Run every background task that is due, as the ``db_worker`` would, then return."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
+def run_tasks() -> int:
+    """Run every background task that is due with the database worker's own code, as
+    ``db_worker --batch`` would, but inside the test's transaction (the command itself closes
+    database connections between tasks, which would end the test's transaction)."""
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while True:
+        with transaction.atomic():
+            result = DBTaskResult.objects.ready().get_locked()
+            if result is None:
+                return ran
+            result.claim(worker.worker_id)
+        worker.run_task(result)
+        ran += 1
+
+
+def restore_migration_data() -> None:
+    """Tests that commit (transactional tests, browser tests) run on a database flushed after
+    each test; put back the rows data migrations create."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("motcua.accounts.migrations.0002_roles").create_roles(apps, None)

@@ -9,6 +9,8 @@ Templates: ``notifications/<event>/subject.txt`` and ``body.txt`` (e-mail), ``sh
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -22,6 +24,19 @@ from motcua.notifications.models import Channel, Notification
 class Recipient:
     channel: str
     address: str
+
+
+_muted: contextvars.ContextVar[bool] = contextvars.ContextVar("notifications_muted", default=False)
+
+
+@contextlib.contextmanager
+def muted():
+    """Record and send nothing inside this block (loading demo data, importing history)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 def _render(event: str, channel: str, context: dict) -> tuple[str, str]:
@@ -46,6 +61,8 @@ def notify(
     ``key`` distinguishes repeated occurrences of the same event on the same object (a second
     supplement request); calling ``notify`` again with the same key sends nothing new.
     """
+    if _muted.get():
+        return []
     object_type = obj._meta.label_lower if obj is not None else ""
     object_id = (
         str(getattr(obj, "public_id", None) or getattr(obj, "pk", "")) if obj is not None else ""

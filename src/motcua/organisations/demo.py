@@ -89,9 +89,9 @@ WARD_STAFF = (
     (
         "motcua",
         RoleCode.ONE_STOP_OFFICER,
-        "center",
+        "ward",
         "Nguyễn Thị Thu Hà",
-        "Cán bộ tiếp nhận và trả kết quả",
+        "Cán bộ Trung tâm Phục vụ hành chính công",
     ),
     (
         "chuyenvien",

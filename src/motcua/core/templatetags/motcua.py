@@ -66,3 +66,16 @@ def short_datetime(value):
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{local:%H:%M %d/%m/%Y}"
+
+
+@register.filter
+def vn_place_date(value, place: str = ""):
+    """ "Phường Bình Thạnh, ngày 05 tháng 3 năm 2026", the date line of official documents."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        value = (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+    prefix = f"{place}, " if place else ""
+    return f"{prefix}ngày {value:%d} tháng {value.month} năm {value.year}"

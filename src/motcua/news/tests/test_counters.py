@@ -94,7 +94,7 @@ def test_two_hundred_concurrent_visits_add_exactly_two_hundred_views(settings):
 
     def visit(n_visits):
         try:
-            start.wait()
+            start.wait(timeout=60)
             for _ in range(n_visits):
                 response = Client().get(article.get_absolute_url())  # a new session each time
                 assert response.status_code == 200
@@ -107,7 +107,7 @@ def test_two_hundred_concurrent_visits_add_exactly_two_hundred_views(settings):
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=300)
     assert errors == []
     stored = Article.objects.get(pk=article.pk).view_count
     assert stored + counters.buffered(counters.article_counter(article.pk)) == 892 + 200

@@ -35,6 +35,7 @@ class ProcedureVersionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ProcedureVersion
+        skip_postgeneration_save = True
 
     procedure = factory.SubFactory(ProcedureFactory)
     effective_from = dt.date(2020, 1, 1)

@@ -1,0 +1,96 @@
+"""Concurrent staff actions on PostgreSQL: row locks make exactly one officer win, and parallel
+receptions get distinct consecutive codes."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from motcua.core.errors import Conflict, DomainError
+from motcua.dossiers.models import Dossier, DossierEvent, Status
+from motcua.dossiers.services import Applicant, Attachment, dossier_receive_at_desk
+from motcua.dossiers.tests.conftest import pdf_upload, submit
+from motcua.dossiers.workflow import dossier_transition
+from motcua.organisations.tests.helpers import make_staff
+
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("migration_data"),
+]
+
+
+def run_together(functions):
+    """Start the functions at the same moment in separate threads (each with its own
+    database connection); return what each returned or raised."""
+    barrier = threading.Barrier(len(functions))
+    results = [None] * len(functions)
+
+    def worker(index, function):
+        barrier.wait()
+        try:
+            results[index] = function()
+        except Exception as error:  # collected for the assertions
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i, f)) for i, f in enumerate(functions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def test_two_officers_acting_on_one_dossier_at_once(office, version):
+    dossier = submit(version, office.ward)
+    second = make_staff(office.ward, "one_stop_officer", username="motcua.a2")
+    results = run_together(
+        [
+            lambda: dossier_transition(
+                dossier=dossier,
+                action="receive",
+                actor=office.officer,
+                expected_status=Status.SUBMITTED,
+            ),
+            lambda: dossier_transition(
+                dossier=dossier,
+                action="refuse",
+                actor=second,
+                expected_status=Status.SUBMITTED,
+                data={"reason": "Thiếu giấy tờ"},
+            ),
+        ]
+    )
+    winners = [r for r in results if isinstance(r, Dossier)]
+    losers = [r for r in results if isinstance(r, DomainError)]
+    assert len(winners) == 1
+    assert len(losers) == 1
+    assert isinstance(losers[0], Conflict)
+    assert "vừa thay đổi hồ sơ này" in str(losers[0].message)
+    dossier.refresh_from_db()
+    assert dossier.status == winners[0].status
+    assert list(DossierEvent.objects.filter(dossier=dossier).values_list("action", flat=True)) == [
+        "submit",
+        winners[0].events.last().action,
+    ]
+
+
+def test_twenty_parallel_receptions_get_twenty_consecutive_codes(office, version):
+    attachments = [Attachment(upload=pdf_upload(), requirement=d) for d in version.documents.all()]
+
+    def receive(n):
+        return lambda: dossier_receive_at_desk(
+            version=version,
+            unit=office.ward,
+            applicant=Applicant(name=f"Người nộp {n}"),
+            attachments=attachments,
+            actor=office.officer,
+            outcome="receive",
+        )
+
+    results = run_together([receive(n) for n in range(20)])
+    assert all(isinstance(r, Dossier) for r in results), results
+    numbers = sorted(int(r.code.rsplit("-", 1)[1]) for r in results)
+    assert numbers == list(range(1, 21))

@@ -1,0 +1,371 @@
+"""Pages: online submission, lookup, the staff queue and dossier page, slips as PDF, scoping."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from motcua.audit.models import AuditEvent
+from motcua.dossiers.models import Dossier, Status
+from motcua.dossiers.tests.conftest import MINIMAL_PDF, submit
+from motcua.dossiers.tests.factories import DossierFactory
+from motcua.dossiers.workflow import dossier_transition
+from motcua.organisations.tests.helpers import make_staff, sign_in
+
+
+def submission_data(version, unit, **overrides):
+    data = {
+        "unit": unit.pk,
+        "applicant_type": "citizen",
+        "name": "Trần Thị Bích",
+        "phone": "0912 345 678",
+        "email": "bich@example.vn",
+        "address": "12 Nơ Trang Long",
+        "id_number": "079190001234",
+        "idempotency_key": "key-1",
+        "consent": "on",
+    }
+    for document in version.documents.all():
+        data[f"document_{document.pk}"] = SimpleUploadedFile(
+            f"{document.pk}.pdf", MINIMAL_PDF, content_type="application/pdf"
+        )
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_citizen_submits_online_and_gets_a_code(client, office, version):
+    url = reverse("dossiers:submit", args=[version.procedure.slug])
+    page = client.get(url).content.decode()
+    for document in version.documents.all():
+        assert document.name in page
+    response = client.post(url, submission_data(version, office.ward))
+    dossier = Dossier.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dossiers:submitted", args=[dossier.code])
+    confirmation = client.get(response["Location"]).content.decode()
+    assert dossier.code in confirmation
+    assert dossier.secret in confirmation
+    assert dossier.code.startswith("000.31.26.H29-")
+    assert dossier.status == Status.SUBMITTED
+    assert dossier.documents.count() == 2
+    assert dossier.applicant_phone == "0912345678"
+
+
+@pytest.mark.django_db
+def test_a_double_click_makes_one_dossier(client, office, version):
+    url = reverse("dossiers:submit", args=[version.procedure.slug])
+    client.post(url, submission_data(version, office.ward))
+    client.post(url, submission_data(version, office.ward))
+    assert Dossier.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_bad_input_is_explained_in_vietnamese_and_what_was_typed_is_kept(client, office, version):
+    url = reverse("dossiers:submit", args=[version.procedure.slug])
+    response = client.post(
+        url, submission_data(version, office.ward, phone="12ab", id_number="123")
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Nhập số điện thoại Việt Nam" in html
+    assert "Nhập 12 chữ số của căn cước công dân" in html
+    assert 'value="Trần Thị Bích"' in html
+    assert 'value="12 Nơ Trang Long"' in html
+    assert not Dossier.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_file_that_is_not_a_document_is_refused(client, office, version):
+    url = reverse("dossiers:submit", args=[version.procedure.slug])
+    first = version.documents.first()
+    data = submission_data(version, office.ward)
+    data[f"document_{first.pk}"] = SimpleUploadedFile(
+        "giay.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+    )
+    html = client.post(url, data).content.decode()
+    assert "Loại tệp này không được chấp nhận" in html
+    assert not Dossier.objects.exists()
+
+
+@pytest.mark.django_db
+def test_lookup_needs_the_secret_and_reveals_nothing_without_it(client, submitted):
+    wrong = client.post(reverse("dossiers:lookup"), {"code": submitted.code, "secret": "WRONG123"})
+    assert "Không tìm thấy hồ sơ" in wrong.content.decode()
+    assert submitted.applicant_name not in wrong.content.decode()
+    assert client.get(reverse("dossiers:status", args=[submitted.code])).status_code == 404
+    right = client.post(
+        reverse("dossiers:lookup"), {"code": submitted.code, "secret": submitted.secret.lower()}
+    )
+    assert right.status_code == 302
+    page = client.get(right["Location"]).content.decode()
+    assert "Mới đăng ký, chưa kiểm tra" in page or "Mới" in page
+    assert submitted.applicant_name in page
+
+
+@pytest.mark.django_db
+def test_lookup_with_the_applicants_phone(client, submitted):
+    response = client.post(
+        reverse("dossiers:lookup"), {"code": submitted.code, "secret": "0903123456"}
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_receipt_qr_link_opens_the_status_page_and_drops_the_secret_from_the_address(
+    client, submitted, office
+):
+    dossier_transition(dossier=submitted, action="receive", actor=office.officer)
+    response = client.get(
+        reverse("dossiers:status", args=[submitted.code]), {"ma": submitted.secret}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dossiers:status", args=[submitted.code])
+    assert "Hồ sơ của bạn đã được tiếp nhận" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_lookups_are_rate_limited(client, submitted):
+    for _ in range(30):
+        client.post(reverse("dossiers:lookup"), {"code": submitted.code, "secret": "AAAAAAAA"})
+    assert (
+        client.post(
+            reverse("dossiers:lookup"), {"code": submitted.code, "secret": submitted.secret}
+        ).status_code
+        == 429
+    )
+
+
+@pytest.mark.django_db
+def test_receipt_pdf_has_the_code_applicant_documents_and_appointment_date(
+    client, submitted, office, version
+):
+    dossier = dossier_transition(dossier=submitted, action="receive", actor=office.officer)
+    sign_in(client, office.officer)
+    slip = dossier.slips.get(kind="01")
+    response = client.get(reverse("dossiers:staff-slip", args=[dossier.code, slip.public_id]))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text.upper()
+    assert dossier.code in text
+    assert "Nguyễn Văn An" in text
+    for document in version.documents.all():
+        assert document.name in text
+    assert f"ngày {dossier.due_date:%d/%m/%Y}" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+
+
+@pytest.mark.django_db
+def test_officer_of_another_ward_can_neither_list_open_act_nor_download(
+    client, submitted, office, ward_b
+):
+    dossier = dossier_transition(dossier=submitted, action="receive", actor=office.officer)
+    outsider = make_staff(ward_b, "one_stop_officer", username="motcua.b")
+    sign_in(client, outsider)
+    assert dossier.code not in client.get(reverse("dossiers:queue")).content.decode()
+    assert client.get(reverse("dossiers:staff-detail", args=[dossier.code])).status_code == 404
+    response = client.post(
+        reverse("dossiers:act", args=[dossier.code, "send_to_department"]),
+        {"send_to_department-expected_status": 2},
+    )
+    assert response.status_code == 404
+    document = dossier.documents.first()
+    assert (
+        client.get(
+            reverse("dossiers:document", args=[dossier.code, document.public_id])
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            reverse("dossiers:staff-slip", args=[dossier.code, dossier.slips.first().public_id])
+        ).status_code
+        == 404
+    )
+    dossier.refresh_from_db()
+    assert dossier.status == Status.RECEIVED
+
+
+@pytest.mark.django_db
+def test_staff_act_from_the_dossier_page(client, submitted, office):
+    sign_in(client, office.officer)
+    page = client.get(reverse("dossiers:staff-detail", args=[submitted.code])).content.decode()
+    assert "Tiếp nhận và cấp phiếu hẹn" in page
+    response = client.post(
+        reverse("dossiers:act", args=[submitted.code, "receive"]), {"receive-expected_status": 1}
+    )
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.status == Status.RECEIVED
+
+
+@pytest.mark.django_db
+def test_a_stale_page_gets_a_clear_conflict_message(client, submitted, office):
+    dossier_transition(dossier=submitted, action="receive", actor=office.officer)
+    sign_in(client, office.officer)
+    response = client.post(
+        reverse("dossiers:act", args=[submitted.code, "refuse"]),
+        {"refuse-expected_status": 1, "refuse-reason": "Thiếu giấy"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "vừa thay đổi hồ sơ này" in html
+    assert "Thiếu giấy" in html
+
+
+@pytest.mark.django_db
+def test_document_downloads_are_audited(client, submitted, office):
+    sign_in(client, office.officer)
+    document = submitted.documents.first()
+    response = client.get(reverse("dossiers:document", args=[submitted.code, document.public_id]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == MINIMAL_PDF
+    assert AuditEvent.objects.filter(action="dossier.document_view", actor=office.officer).exists()
+
+
+@pytest.mark.django_db
+def test_queue_query_count_does_not_grow_with_the_list(
+    client, office, django_assert_max_num_queries
+):
+    sign_in(client, office.leader)
+    for _ in range(3):
+        DossierFactory(unit=office.ward, processing=True)
+    client.get(reverse("dossiers:queue"))
+    with django_assert_max_num_queries(14) as captured:
+        client.get(reverse("dossiers:queue"))
+    few = len(captured)
+    for _ in range(20):
+        DossierFactory(unit=office.ward, processing=True)
+    with django_assert_max_num_queries(few):
+        client.get(reverse("dossiers:queue"))
+
+
+@pytest.mark.django_db
+def test_overdue_queue_lists_overdue_dossiers(client, office):
+    late = DossierFactory(unit=office.ward, overdue=True)
+    fine = DossierFactory(unit=office.ward, processing=True)
+    sign_in(client, office.leader)
+    html = client.get(reverse("dossiers:queue"), {"queue": "overdue"}).content.decode()
+    assert late.code in html
+    assert fine.code not in html
+
+
+@pytest.mark.django_db
+def test_register_exports_to_excel(client, office):
+    DossierFactory(unit=office.ward, processing=True, applicant_name="=HYPERLINK(1)")
+    sign_in(client, office.leader)
+    response = client.get(reverse("dossiers:register"), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["B1"].value == "Mã hồ sơ"
+    assert sheet["D2"].value == "=HYPERLINK(1)"
+    assert sheet["D2"].data_type == "s"
+
+
+@pytest.mark.django_db
+def test_desk_reception_issues_a_receipt(client, office, version):
+    sign_in(client, office.officer)
+    url = reverse("dossiers:desk-receive", args=[version.procedure.slug])
+    data = submission_data(version, office.ward, channel="desk", outcome="receive")
+    response = client.post(url, data)
+    dossier = Dossier.objects.get()
+    assert response.status_code == 302
+    assert dossier.status == Status.RECEIVED
+    assert dossier.channel == "desk"
+    assert dossier.slips.filter(kind="01").exists()
+
+
+@pytest.mark.django_db
+def test_desk_reception_asks_for_missing_documents_in_one_list(client, office, version):
+    sign_in(client, office.officer)
+    url = reverse("dossiers:desk-receive", args=[version.procedure.slug])
+    data = submission_data(
+        version,
+        office.ward,
+        channel="desk",
+        outcome="request_documents",
+        items="Tờ khai\nGiấy chứng sinh",
+    )
+    for document in version.documents.all():
+        data.pop(f"document_{document.pk}")
+    client.post(url, data)
+    dossier = Dossier.objects.get()
+    assert dossier.status == Status.SUPPLEMENT
+    assert dossier.slips.get(kind="02").data["items"] == ["Tờ khai", "Giấy chứng sinh"]
+
+
+@pytest.mark.django_db
+def test_applicant_sends_the_supplement_from_the_status_page(client, office, version):
+    dossier = submit(version, office.ward, key="x")
+    dossier = dossier_transition(
+        dossier=dossier,
+        action="request_documents",
+        actor=office.officer,
+        data={"items": ["Tờ khai"]},
+    )
+    client.post(reverse("dossiers:lookup"), {"code": dossier.code, "secret": dossier.secret})
+    response = client.post(
+        reverse("dossiers:supplement", args=[dossier.code]),
+        {"files": SimpleUploadedFile("to-khai.pdf", MINIMAL_PDF)},
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == Status.SUBMITTED
+    assert dossier.documents.filter(round=1).count() == 1
+
+
+@pytest.mark.django_db
+def test_online_payment_through_the_test_provider(client, submitted, office):
+    dossier = dossier_transition(dossier=submitted, action="receive", actor=office.officer)
+    dossier = dossier_transition(
+        dossier=dossier,
+        action="send_to_department",
+        actor=office.officer,
+        data={"department": office.department},
+    )
+    dossier = dossier_transition(
+        dossier=dossier, action="assign", actor=office.leader, data={"assignee": office.specialist}
+    )
+    dossier = dossier_transition(
+        dossier=dossier, action="request_payment", actor=office.specialist, data={"amount": "30000"}
+    )
+    client.post(reverse("dossiers:lookup"), {"code": dossier.code, "secret": dossier.secret})
+    gateway = client.post(reverse("dossiers:pay", args=[dossier.code]))
+    assert gateway.status_code == 302
+    client.post(gateway["Location"], {"result": "paid"})
+    client.post(gateway["Location"], {"result": "paid"})  # a repeated callback changes nothing
+    dossier.refresh_from_db()
+    assert dossier.status == Status.PROCESSING
+    assert dossier.payments.filter(status="paid").count() == 1
+
+
+@pytest.mark.django_db
+def test_leader_assigns_several_dossiers_at_once(client, office):
+    waiting = [
+        DossierFactory(
+            unit=office.ward, processing=True, stage="department", department=office.department
+        )
+        for _ in range(2)
+    ]
+    closed = DossierFactory(unit=office.ward, status=Status.RETURNED, stage="applicant")
+    sign_in(client, office.leader)
+    assert 'form="bulk"' in client.get(reverse("dossiers:queue")).content.decode()
+    response = client.post(
+        reverse("dossiers:bulk-assign"),
+        {"codes": [d.code for d in waiting] + [closed.code], "assignee": office.specialist.pk},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Đã phân công 2 hồ sơ." in html
+    assert closed.code in html, "the dossier that could not be assigned is reported"
+    assert all(Dossier.objects.get(pk=d.pk).assignee == office.specialist for d in waiting)
+
+
+@pytest.mark.django_db
+def test_officers_do_not_get_bulk_assignment(client, office):
+    sign_in(client, office.officer)
+    assert 'form="bulk"' not in client.get(reverse("dossiers:queue")).content.decode()
+    assert client.post(reverse("dossiers:bulk-assign"), {"codes": ["x"]}).status_code == 403

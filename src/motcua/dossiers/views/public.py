@@ -1,0 +1,277 @@
+"""What citizens see: online submission, status lookup, supplements, payment, my dossiers."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from motcua.core.errors import DomainError
+from motcua.core.ratelimit import RateLimit, limit_by_ip
+from motcua.core.requestmeta import client_ip
+from motcua.dossiers import payments, selectors, services, slips
+from motcua.dossiers.forms import LookupForm, SubmissionForm, SupplementForm, WithdrawForm
+from motcua.dossiers.models import Dossier, PaymentStatus, Status
+from motcua.dossiers.services import Applicant, Attachment
+from motcua.dossiers.workflow import dossier_transition
+from motcua.organisations.models import Unit
+from motcua.organisations.selectors import portal_unit
+from motcua.procedures.models import Procedure
+from motcua.procedures.selectors import current_version
+
+SUBMIT_RATE = RateLimit("dossier-submit", limit=20, window=3600)
+LOOKUP_RATE = RateLimit("dossier-lookup", limit=30, window=900)
+SESSION_KEY = "dossiers_unlocked"
+
+
+def _wards():
+    top = portal_unit()
+    qs = (
+        Unit.objects.active()
+        .administrative()
+        .exclude(kind="province")
+        .order_by("-sort_order", "name")
+    )
+    return qs.filter(path__startswith=top.path) if top else qs
+
+
+def _applicant(cleaned) -> Applicant:
+    return Applicant(
+        name=cleaned["name"],
+        phone=cleaned.get("phone", ""),
+        email=cleaned.get("email", ""),
+        address=cleaned.get("address", ""),
+        id_number=cleaned.get("id_number", ""),
+        applicant_type=cleaned["applicant_type"],
+        organisation_name=cleaned.get("organisation_name", ""),
+    )
+
+
+def _unlock(request, dossier: Dossier) -> None:
+    unlocked = set(request.session.get(SESSION_KEY, []))
+    unlocked.add(dossier.code)
+    request.session[SESSION_KEY] = sorted(unlocked)[-20:]
+
+
+def _unlocked_dossier(request, code: str) -> Dossier:
+    """The dossier, if this visitor proved they may see it (secret, phone, or their account)."""
+    dossier = get_object_or_404(
+        Dossier.objects.select_related("procedure_version__procedure", "unit"), code=code
+    )
+    if code in request.session.get(SESSION_KEY, []):
+        return dossier
+    if request.user.is_authenticated and dossier.applicant_user_id == request.user.pk:
+        return dossier
+    raise Http404
+
+
+@limit_by_ip(SUBMIT_RATE)
+def submit(request, slug: str):
+    """File a dossier online for a procedure."""
+    procedure = get_object_or_404(
+        Procedure.objects.select_related("field"), slug=slug, is_active=True
+    )
+    version = current_version(procedure)
+    if version is None or not version.is_online:
+        messages.warning(
+            request, _("This procedure cannot be filed online; please come to the one-stop desk.")
+        )
+        return redirect("home")
+    initial = {}
+    if request.user.is_authenticated and not request.user.is_staff:
+        initial = {
+            "name": request.user.full_name,
+            "phone": request.user.phone,
+            "email": request.user.email,
+        }
+    wanted_unit = _wards().filter(slug=request.GET.get("don-vi", "")).first()
+    if wanted_unit:
+        initial["unit"] = wanted_unit
+    form = SubmissionForm(
+        request.POST or None,
+        request.FILES or None,
+        version=version,
+        units=_wards(),
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            dossier, _created = services.dossier_submit_online(
+                version=version,
+                unit=form.cleaned_data["unit"],
+                applicant=_applicant(form.cleaned_data),
+                attachments=form.attachments(),
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                user=request.user,
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            _unlock(request, dossier)
+            return redirect("dossiers:submitted", dossier.code)
+    return render(
+        request, "dossiers/submit.html", {"form": form, "procedure": procedure, "version": version}
+    )
+
+
+def submitted(request, code: str):
+    dossier = _unlocked_dossier(request, code)
+    return render(request, "dossiers/submitted.html", {"dossier": dossier})
+
+
+@limit_by_ip(LOOKUP_RATE)
+def lookup(request):
+    """Find a dossier by its code and the secret on the receipt (or the applicant's phone).
+    Without the secret nothing is shown, not even whether the code exists."""
+    form = LookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        dossier = selectors.dossier_for_applicant(
+            form.cleaned_data["code"], form.cleaned_data["secret"]
+        )
+        if dossier is not None:
+            _unlock(request, dossier)
+            return redirect("dossiers:status", dossier.code)
+        form.add_error(
+            None,
+            _(
+                "No dossier matches this code and lookup code or phone number. Check them on your receipt."
+            ),
+        )
+    return render(request, "dossiers/lookup.html", {"form": form})
+
+
+def status(request, code: str):
+    """The dossier's status in plain Vietnamese. The receipt's QR code opens this page with the
+    secret in ``?ma=``; the page then forgets the secret from the address."""
+    secret = request.GET.get("ma")
+    if secret is not None:
+        if not LOOKUP_RATE.hit(client_ip(request) or "unknown"):
+            raise Http404
+        dossier = selectors.dossier_for_applicant(code, secret)
+        if dossier is None:
+            raise Http404
+        _unlock(request, dossier)
+        return redirect("dossiers:status", code)
+    dossier = _unlocked_dossier(request, code)
+    return render(
+        request,
+        "dossiers/status.html",
+        {
+            "dossier": dossier,
+            "history": selectors.public_history(dossier),
+            "next_step": selectors.next_step_for_applicant(dossier),
+            "timing": selectors.dossier_timing(dossier),
+            "supplement_form": SupplementForm() if dossier.status == Status.SUPPLEMENT else None,
+            "withdraw_form": WithdrawForm() if dossier.is_open else None,
+            "slips": dossier.slips.all(),
+        },
+    )
+
+
+@require_POST
+def supplement(request, code: str):
+    dossier = _unlocked_dossier(request, code)
+    form = SupplementForm(request.POST, request.FILES)
+    if form.is_valid():
+        attachments = [
+            Attachment(upload=form.cleaned_data[n])
+            for n in ("files", "files_2", "files_3")
+            if form.cleaned_data.get(n)
+        ]
+        try:
+            services.dossier_supplement(
+                dossier=dossier,
+                attachments=attachments,
+                as_applicant=True,
+                expected_status=Status.SUPPLEMENT,
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Thank you: the additional documents were sent."))
+            return redirect("dossiers:status", code)
+    return render(
+        request,
+        "dossiers/status.html",
+        {
+            "dossier": dossier,
+            "history": selectors.public_history(dossier),
+            "next_step": selectors.next_step_for_applicant(dossier),
+            "supplement_form": form,
+            "slips": dossier.slips.all(),
+        },
+        status=400,
+    )
+
+
+@require_POST
+def withdraw(request, code: str):
+    dossier = _unlocked_dossier(request, code)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            dossier_transition(
+                dossier=dossier,
+                action="withdraw",
+                as_applicant=True,
+                data={"reason": form.cleaned_data["reason"]},
+                expected_status=dossier.status,
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your dossier was withdrawn."))
+    else:
+        messages.error(request, _("Say why you withdraw the dossier."))
+    return redirect("dossiers:status", code)
+
+
+@require_POST
+def pay(request, code: str):
+    dossier = _unlocked_dossier(request, code)
+    try:
+        return redirect(payments.payment_start(dossier=dossier))
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("dossiers:status", code)
+
+
+def test_gateway(request, reference: str):
+    """The test payment provider's page (embedded set-up only): pay or cancel."""
+    payment = get_object_or_404(
+        payments.Payment.objects.select_related("dossier"), reference=reference, method="test"
+    )
+    if request.method == "POST" and payment.status == PaymentStatus.PENDING:
+        result = "paid" if request.POST.get("result") == "paid" else "cancelled"
+        amount = str(payment.amount)
+        params = {
+            "reference": reference,
+            "amount": amount,
+            "result": result,
+            "signature": payments.TestProvider.sign(reference, amount, result),
+        }
+        payments.payment_confirm(params=params)
+        return redirect("dossiers:status", payment.dossier.code)
+    return render(request, "dossiers/test_gateway.html", {"payment": payment})
+
+
+def slip_download(request, code: str, slip_id):
+    dossier = _unlocked_dossier(request, code)
+    slip = get_object_or_404(dossier.slips, public_id=slip_id)
+    response = HttpResponse(slips.slip_pdf(slip), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="{slips.slip_filename(dossier, slip.kind)}"'
+    )
+    return response
+
+
+@login_required
+def my_dossiers(request):
+    return render(
+        request,
+        "dossiers/my_dossiers.html",
+        {"dossiers": selectors.my_dossiers(request.user)[:100]},
+    )
