@@ -118,8 +118,8 @@ def _is_local_cache() -> bool:
 def _flush_at_exit() -> None:
     try:
         flush()
-    except Exception:  # the interpreter is going away; nothing more can be done
-        logger.exception("counter flush at exit failed")
+    except Exception as error:  # the interpreter is going away; nothing more can be done
+        logger.warning("counter flush at exit failed: %s", error)
 
 
 def count(counter: Counter, amount: int = 1) -> None:

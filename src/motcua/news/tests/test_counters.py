@@ -114,3 +114,17 @@ def test_two_hundred_concurrent_visits_add_exactly_two_hundred_views(settings):
     counters.flush()
     assert Article.objects.get(pk=article.pk).view_count == 892 + 200
     assert counters.buffered(counters.article_counter(article.pk)) == 0
+
+
+@pytest.mark.django_db
+def test_flush_command_and_task_write_the_buffer():
+    from django.core.management import call_command
+
+    from motcua.news.tasks import flush_counters
+
+    article = ArticleFactory(view_count=10)
+    counters.count(counters.article_counter(article.pk), 3)
+    call_command("flush_counters")
+    counters.count(counters.article_counter(article.pk), 2)
+    assert flush_counters.call() == 2
+    assert Article.objects.get(pk=article.pk).view_count == 15
