@@ -144,7 +144,7 @@ class Comment(BaseModel, AnswerFields):
         on_delete=models.CASCADE,
         related_name="comments",
     )
-    author_name = models.CharField(_("name"), max_length=120, blank=True)
+    author_name = models.CharField(_("author's name"), max_length=120, blank=True)
     contact = models.CharField(
         _("phone or e-mail"),
         max_length=200,

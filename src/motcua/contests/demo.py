@@ -131,7 +131,7 @@ def seed(log=print) -> None:
         question_count=10,
         time_limit_minutes=15,
     )
-    rng = random.Random(2026)  # noqa: S311 -- demo data, not security
+    rng = random.Random(2026)
     wards = list(Unit.objects.filter(gso_code__in=["26929", "26944", "27118", "27112"]))
     for name in ENTRANTS:
         started = first.opens_at + dt.timedelta(days=rng.randint(0, 27), hours=rng.randint(0, 8))

@@ -122,7 +122,7 @@ class Choice(BaseModel):
 
 class EntryStatus(models.TextChoices):
     STARTED = "started", _("In progress")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", _("Answers submitted")
     EXPIRED = "expired", _("Time ran out")
 
 

@@ -15,13 +15,13 @@ class NewsConfig(AppConfig):
 
         register_public(
             NavItem(_("News"), "news:list", order=100),
-            NavItem(_("Documents"), "news:documents", order=600),
+            NavItem(_("Published documents"), "news:documents", order=600),
             NavItem(_("Videos"), "news:videos", order=650),
         )
         editors = (RoleCode.EDITOR, RoleCode.LEADER)
         register_staff(
             NavItem(_("News"), "news:staff-articles", order=300, roles=editors),
-            NavItem(_("Documents"), "news:staff-documents", order=310, roles=editors),
+            NavItem(_("Published documents"), "news:staff-documents", order=310, roles=editors),
             NavItem(_("Videos"), "news:staff-videos", order=320, roles=editors),
         )
         register(news_search.ArticleProvider())

@@ -250,8 +250,8 @@ class Document(BaseModel):
     objects = PublishedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
+        verbose_name = _("published document")
+        verbose_name_plural = _("published documents")
         ordering = ["-issued_on", "-id"]
         indexes = [models.Index(fields=["is_published", "issued_on"], name="news_document_pub")]
 

@@ -30,7 +30,7 @@ class ArticleProvider(SearchProvider):
 
 class DocumentProvider(SearchProvider):
     kind = "documents"
-    label = _("Documents")
+    label = _("Published documents")
     model = Document
     order = 30
 
@@ -47,7 +47,7 @@ class DocumentProvider(SearchProvider):
             ),
             url=document.get_absolute_url(),
             published_at=document.published_at,
-            label=f"{document.get_kind_display()} {document.number}",
+            label=document.number,
         )
 
 
@@ -68,5 +68,4 @@ class VideoProvider(SearchProvider):
             body=video.description,
             url=video.get_absolute_url(),
             published_at=video.published_at,
-            label=str(_("Video")),
         )

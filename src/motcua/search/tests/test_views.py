@@ -33,7 +33,9 @@ def test_search_results_escape_html_from_content(client, indexed):
     assert "&lt;script&gt;" in html
 
 
-def test_search_page_costs_a_fixed_number_of_queries(client, indexed, django_assert_max_num_queries):
+def test_search_page_costs_a_fixed_number_of_queries(
+    client, indexed, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(4):
         client.get(reverse("search:search"), {"q": "cai cach"})
 
