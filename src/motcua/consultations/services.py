@@ -30,7 +30,10 @@ from motcua.organisations.selectors import memberships_of, roles_in
 
 DRAFTING_ROLES = frozenset({RoleCode.EDITOR, RoleCode.LEADER, RoleCode.SPECIALIST})
 #: A line that starts a section: "Điều 3.", "Chương II", "Mục 1", "Phần thứ hai".
-_SECTION_START = re.compile(r"^\s*((Điều|Chương|Mục|Phần)\s+[\wĐđ]+[.:]?)(.*)$", re.IGNORECASE)
+_SECTION_START = re.compile(
+    r"^\s*(Điều\s+\d+[a-zđ]?|Chương\s+[IVXLCDM\d]+|Mục\s+\d+|Phần\s+(?:thứ\s+\w+|[IVXLCDM\d]+))"
+    r"(?=[\s.:]|$)"
+)
 
 
 def unique_slug(title: str) -> str:

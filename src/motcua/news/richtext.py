@@ -66,3 +66,17 @@ def plain_text(body_html: str) -> str:
     """The text of an article body, for search, feeds and descriptions."""
     spaced = re.sub(r"</(p|li|h\d|tr|blockquote|figcaption)>|<br\s*/?>", "\n", body_html or "")
     return squash_spaces(html.unescape(strip_tags(spaced)))
+
+
+_SIMPLE = re.compile(r"^(\s*<p>(?:(?!<(?!br>)[^>]*>).)*</p>\s*)*$", re.DOTALL)
+
+
+def editable_text(body_html: str) -> str:
+    """What the editor's text box shows: plain paragraphs when the body is only paragraphs of
+    text (the usual case), the HTML itself when it has richer formatting."""
+    if not body_html or not _SIMPLE.match(body_html):
+        return body_html or ""
+    paragraphs = re.findall(r"<p>(.*?)</p>", body_html, re.DOTALL)
+    return "\n\n".join(
+        html.unescape(re.sub(r"<br>", "\n", paragraph)).strip() for paragraph in paragraphs
+    )

@@ -169,8 +169,11 @@ def days_with_news_around(day: dt.date) -> tuple[dt.date | None, dt.date | None]
     )
 
 
-def latest_videos(limit: int = 3) -> list[Video]:
-    return list(Video.objects.public()[:limit])
+def latest_videos(limit: int = 3, exclude: Video | None = None) -> list[Video]:
+    qs = Video.objects.public()
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    return list(qs[:limit])
 
 
 def videos() -> QuerySet[Video]:

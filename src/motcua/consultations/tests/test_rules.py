@@ -19,12 +19,15 @@ pytestmark = pytest.mark.django_db
 
 
 def test_sections_are_split_at_articles_of_the_pasted_draft():
-    text = "Căn cứ Luật...\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định...\nĐiều 2. Đối tượng áp dụng\nCác hộ kinh doanh."
+    text = (
+        "Căn cứ Luật...\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định...\n"
+        "Điều 2. Đối tượng áp dụng\nPhần vỉa hè còn lại dành cho người đi bộ.\nCác hộ kinh doanh."
+    )
     sections = services.split_sections(text)
     headings = [heading for heading, _ in sections]
     assert len(headings) == 3  # the preamble, then one section per article
     assert headings[1:] == ["Điều 1. Phạm vi điều chỉnh", "Điều 2. Đối tượng áp dụng"]
-    assert sections[-1][1] == "Các hộ kinh doanh."
+    assert sections[-1][1] == "Phần vỉa hè còn lại dành cho người đi bộ.\nCác hộ kinh doanh."
 
 
 @pytest.mark.parametrize(

@@ -120,3 +120,15 @@ def test_newsroom_list_has_flat_query_count(client, editor, ward_a, django_asser
     client.get(reverse("news:staff-articles"))
     with django_assert_max_num_queries(12):
         assert client.get(reverse("news:staff-articles")).status_code == 200
+
+
+def test_editing_shows_plain_paragraphs_and_keeps_them_round_trip(client, editor, ward_a):
+    article = ArticleFactory(
+        unit=ward_a, draft=True, body="<p>Đoạn một &amp; hai.</p><p>Dòng 1<br>dòng 2</p>"
+    )
+    sign_in(client, editor)
+    html = client.get(reverse("news:staff-article", args=[article.public_id])).content.decode()
+    assert "Đoạn một &amp; hai.\n\nDòng 1\ndòng 2</textarea>" in html
+    from motcua.news.richtext import editable_text, sanitise
+
+    assert sanitise(editable_text(article.body)) == article.body

@@ -103,7 +103,7 @@ def video_detail(request, slug: str):
     response = render(
         request,
         "news/video.html",
-        {"video": video, "embed": embed, "more": selectors.latest_videos(6)},
+        {"video": video, "embed": embed, "more": selectors.latest_videos(6, exclude=video)},
     )
     if embed and embed.allowed:
         response._csp_update = {"frame-src": [embed.origin]}

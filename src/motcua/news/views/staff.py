@@ -22,7 +22,7 @@ from motcua.news.forms import (
     VideoForm,
 )
 from motcua.news.models import Article, ArticleImage, ArticleStatus, Document, Video
-from motcua.news.richtext import sanitise
+from motcua.news.richtext import editable_text, sanitise
 from motcua.organisations.selectors import active_unit
 
 EDITORS = (RoleCode.EDITOR, RoleCode.LEADER)
@@ -84,7 +84,7 @@ def article_edit(request, public_id):
         "title": article.title,
         "category": article.category_id,
         "summary": article.summary,
-        "body": article.body,
+        "body": editable_text(article.body),
         "author": article.author,
         "published_at": timezone.localtime(article.published_at) if article.published_at else None,
         "is_featured": article.is_featured,
