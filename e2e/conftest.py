@@ -110,3 +110,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         database.setdefault("TEST", {})["NAME"] = str(
             tmp_path_factory.mktemp("e2e") / "test.sqlite3"
         )
+
+
+@pytest.fixture(autouse=True)
+def _no_buffered_counts():
+    """Views and visits counted by the live server stay in the in-process cache; drop them
+    after each test, before the test database goes away."""
+    yield
+    from django.core.cache import caches
+
+    caches["counters"].clear()
