@@ -50,8 +50,9 @@ def browser():
 
 
 @pytest.fixture
-def phone(browser, live_server):
-    """A page in a phone-sized window (360 × 740) on the live server."""
+def phone(browser, live_server, django_db_serialized_rollback):
+    """A page in a phone-sized window (360 × 740) on the live server. The database keeps
+    the rows its migrations create (roles, categories) from one browser test to the next."""
     context = browser.new_context(
         viewport={"width": 360, "height": 740}, base_url=live_server.url, locale="vi-VN"
     )
@@ -62,7 +63,7 @@ def phone(browser, live_server):
 
 
 @pytest.fixture
-def desktop(browser, live_server):
+def desktop(browser, live_server, django_db_serialized_rollback):
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, base_url=live_server.url, locale="vi-VN"
     )
@@ -90,13 +91,6 @@ def staff_sign_in():
         page.wait_for_url(f"**{next_path}")
 
     return sign_in
-
-
-@pytest.fixture(autouse=True)
-def _migration_data(transactional_db):
-    from motcua.core.testing import restore_migration_data
-
-    restore_migration_data()
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 import pytest
 from django.core.cache import caches
 
-from motcua.core.testing import restore_migration_data
 from motcua.organisations.tests.factories import UnitFactory
 from motcua.organisations.tests.helpers import make_staff
 
@@ -17,12 +16,6 @@ def _fresh_cache():
     yield
     for cache in caches.all():
         cache.clear()
-
-
-@pytest.fixture
-def migration_data(transactional_db):
-    """For tests that commit: the rows data migrations create (flushed after each such test)."""
-    restore_migration_data()
 
 
 @pytest.fixture

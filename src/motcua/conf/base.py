@@ -8,6 +8,7 @@ embedded set-up: SQLite under ``var/``, an in-process cache, files on the local 
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,23 @@ CSRF_TRUSTED_ORIGINS = env(
 )
 
 INSTALLED_APPS = [
+    # Một Cửa first, in dependency order: its templates and translations take precedence over
+    # those of Django's and third-party apps (Django's admin translates "History" differently).
+    "motcua.core",
+    "motcua.audit",
+    "motcua.workcalendar",
+    "motcua.accounts",
+    "motcua.organisations",
+    "motcua.notifications",
+    "motcua.procedures",
+    "motcua.dossiers",
+    "motcua.feedback",
+    "motcua.complaints",
+    "motcua.search",
+    "motcua.news",
+    "motcua.consultations",
+    "motcua.contests",
+    "motcua.api",
     "motcua.accounts.admin_site.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,20 +81,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
-    # Một Cửa, in dependency order.
-    "motcua.core",
-    "motcua.audit",
-    "motcua.workcalendar",
-    "motcua.accounts",
-    "motcua.organisations",
-    "motcua.notifications",
-    "motcua.procedures",
-    "motcua.dossiers",
-    "motcua.api",
-    "motcua.search",
-    "motcua.news",
-    "motcua.consultations",
-    "motcua.contests",
 ]
 
 MIDDLEWARE = [
@@ -226,7 +230,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Static and uploaded files --------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [SRC_DIR / "motcua" / "static"]
+STATICFILES_DIRS = [
+    SRC_DIR / "motcua" / "static",
+    ("vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR),  # Leaflet, from the xstatic-leaflet package
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STATIC_MANIFEST = env(
@@ -290,6 +297,30 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# --- Maps -----------------------------------------------------------------------------------
+MAP_TILE_URL = env(
+    "MAP_TILE_URL",
+    "",
+    "Map tile URL template, e.g. https://tiles.example.vn/{z}/{x}/{y}.png (empty: maps show no "
+    "background; pins and typed addresses still work). Its host is added to the CSP img-src.",
+)
+MAP_DEFAULT_CENTER = [
+    float(v)
+    for v in env(
+        "MAP_DEFAULT_CENTER",
+        ["10.7769", "106.7009"],
+        "Latitude,longitude where maps open when nothing else places them.",
+        cast=list,
+    )
+]
+if MAP_TILE_URL:
+    from urllib.parse import urlsplit
+
+    _tiles = urlsplit(MAP_TILE_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}"
+    )
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -360,6 +391,12 @@ PORTAL_UNIT_CODE = env(
     "GSO code of the unit whose portal this is (empty: the top unit of the tree).",
 )
 
+KIOSK_IDLE_SECONDS = env(
+    "KIOSK_IDLE_SECONDS",
+    90,
+    "Seconds without a touch after which the lobby kiosk returns to its start screen.",
+    cast=int,
+)
 NEWS_COUNTER_FLUSH_SECONDS = env(
     "NEWS_COUNTER_FLUSH_SECONDS",
     60,

@@ -28,13 +28,3 @@ def run_tasks() -> int:
             result.claim(worker.worker_id)
         worker.run_task(result)
         ran += 1
-
-
-def restore_migration_data() -> None:
-    """Tests that commit (transactional tests, browser tests) run on a database flushed after
-    each test; put back the rows data migrations create."""
-    import importlib
-
-    from django.apps import apps
-
-    importlib.import_module("motcua.accounts.migrations.0002_roles").create_roles(apps, None)

@@ -10,8 +10,10 @@ Forms use :class:`UploadField`, which does the same and shows the error next to 
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
+import json
 import warnings
 import zipfile
 from dataclasses import dataclass
@@ -57,6 +59,8 @@ XLSX = Kind(
     "Excel (.xlsx)",
 )
 MP4 = Kind("mp4", "mp4", "video/mp4", "MP4")
+CSV = Kind("csv", "csv", "text/csv", "CSV")
+JSON = Kind("json", "json", "application/json", "JSON")
 
 IMAGE_KINDS = frozenset({JPEG, PNG, WEBP})
 DOCUMENT_KINDS = frozenset({PDF, JPEG, PNG, DOCX})
@@ -96,6 +100,31 @@ def sniff(head: bytes, data: bytes) -> Kind | None:
             return DOCX
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
             return XLSX
+        return None
+    return _sniff_text(data)
+
+
+def _sniff_text(data: bytes) -> Kind | None:
+    """JSON or CSV: the bytes decode as UTF-8 (with or without a BOM) and parse. A CSV file has
+    a header of at least two columns and every other row has as many."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or not text.strip():
+        return None
+    if text.lstrip()[:1] in ("{", "["):
+        try:
+            json.loads(text)
+        except ValueError:
+            return None
+        return JSON
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text, newline=""), strict=True) if row]
+    except csv.Error:
+        return None
+    if rows and len(rows[0]) >= 2 and all(len(row) == len(rows[0]) for row in rows):
+        return CSV
     return None
 
 

@@ -78,10 +78,8 @@ def dossiers_for_staff(
     if filters.channel:
         qs = qs.filter(channel=filters.channel)
     if filters.unit is not None:
-        qs = qs.filter(
-            Q(unit__path__startswith=filters.unit.path)
-            | Q(processing_unit__path__startswith=filters.unit.path)
-        )
+        below = list(filters.unit.descendants().values_list("id", flat=True))
+        qs = qs.filter(Q(unit__in=below) | Q(processing_unit__in=below) | Q(department__in=below))
     tz = timezone.get_current_timezone()
     if filters.received_from:
         qs = qs.filter(

@@ -68,7 +68,7 @@ def notify(
         str(getattr(obj, "public_id", None) or getattr(obj, "pk", "")) if obj is not None else ""
     )
     created = []
-    for recipient in {r for r in recipients if r.address}:
+    for recipient in dict.fromkeys(r for r in recipients if r.address):  # unique, in order
         idempotency_key = (
             f"{event}:{object_type}:{object_id}:{key}:{recipient.channel}:{recipient.address}"[:255]
         )

@@ -21,6 +21,7 @@ class UnitScope:
     def __init__(self, everything: bool, paths: tuple[str, ...]):
         self.everything = everything
         self.paths = paths
+        self._unit_ids: list[int] | None = None
 
     @classmethod
     def of(cls, user) -> UnitScope:
@@ -45,14 +46,34 @@ class UnitScope:
         user._unit_scope = scope
         return scope
 
+    def unit_ids(self) -> list[int]:
+        """Ids of the units in scope (one indexed query on the unit tree, then remembered)."""
+        if self._unit_ids is None:
+            from motcua.organisations.models import Unit
+
+            self._unit_ids = (
+                list(Unit.objects.filter(self._path_q("")).values_list("id", flat=True))
+                if self.paths
+                else []
+            )
+        return self._unit_ids
+
+    def _path_q(self, field: str) -> Q:
+        lookup = f"{field}__path__startswith" if field else "path__startswith"
+        return reduce(or_, (Q(**{lookup: path}) for path in self.paths))
+
     def q(self, field: str) -> Q:
-        """A filter keeping rows whose unit (reached through ``field``) is in scope."""
+        """A filter keeping rows whose unit (reached through ``field``) is in scope.
+
+        Other tables filter on a list of unit ids rather than joining the unit tree, so that
+        the database uses their own indexes on the unit column."""
         if self.everything:
             return Q()
         if not self.paths:
             return Q(pk__in=[])
-        lookup = f"{field}__path__startswith" if field else "path__startswith"
-        return reduce(or_, (Q(**{lookup: path}) for path in self.paths))
+        if not field:
+            return self._path_q("")
+        return Q(**{f"{field}__in": self.unit_ids()})
 
     def contains(self, unit) -> bool:
         return self.everything or any(unit.path.startswith(path) for path in self.paths)

@@ -6,3 +6,16 @@ class ProceduresConfig(AppConfig):
     name = "motcua.procedures"
     label = "procedures"
     verbose_name = _("Administrative procedures")
+
+    def ready(self):
+        from motcua.core.navigation import NavItem, register_public, register_staff
+
+        register_public(NavItem(_("Administrative procedures"), "procedures:catalogue", order=200))
+        register_staff(
+            NavItem(
+                _("Import and export procedures"),
+                "procedures:transfer",
+                order=800,
+                admin_only=True,
+            )
+        )

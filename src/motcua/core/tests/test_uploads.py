@@ -8,7 +8,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from PIL import Image
 
-from motcua.core.uploads import DOCUMENT_KINDS, IMAGE_KINDS, JPEG, PDF, UploadError, clean_upload
+from motcua.core.uploads import (
+    CSV,
+    DOCUMENT_KINDS,
+    IMAGE_KINDS,
+    JPEG,
+    JSON,
+    PDF,
+    UploadError,
+    clean_upload,
+)
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -81,3 +90,34 @@ def test_a_zip_that_is_not_an_office_document_is_refused():
 def test_an_empty_file_is_refused():
     with pytest.raises(UploadError, match="trống"):
         clean_upload(upload("empty.pdf", b""), kinds=DOCUMENT_KINDS)
+
+
+DATA_KINDS = frozenset({CSV, JSON})
+
+
+def test_csv_and_json_are_recognised_from_their_content_not_their_name():
+    csv_bytes = "\ufeffmã,tên\n1.001193,Đăng ký khai sinh\n".encode()
+    clean = clean_upload(upload("danh-muc.json", csv_bytes), kinds=DATA_KINDS)
+    assert (clean.kind, clean.name) == (CSV, "danh-muc.csv")
+    json_bytes = '{"procedures": [{"name": "Đăng ký kết hôn"}]}'.encode()
+    assert clean_upload(upload("x.csv", json_bytes), kinds=DATA_KINDS).kind is JSON
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "mã,tên\n1,Khai sinh\n".encode("latin-1"),  # a table, but not UTF-8
+        b'{"procedures": [',  # JSON that does not parse
+        "một dòng chữ không có cột\n".encode(),  # text, but not a table
+        b"a,b\n1,2,3\n",  # rows of different widths
+        b"a,b\x00\n1,2\n",  # binary disguised as text
+    ],
+)
+def test_text_that_is_not_utf8_csv_or_json_is_refused(data):
+    with pytest.raises(UploadError, match="không được chấp nhận"):
+        clean_upload(upload("danh-muc.csv", data), kinds=DATA_KINDS)
+
+
+def test_a_csv_file_is_not_accepted_where_documents_are_expected():
+    with pytest.raises(UploadError, match="không được chấp nhận"):
+        clean_upload(upload("a.csv", b"a,b\n1,2\n"), kinds=DOCUMENT_KINDS)

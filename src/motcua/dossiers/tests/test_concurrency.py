@@ -15,8 +15,8 @@ from motcua.organisations.tests.helpers import make_staff
 
 pytestmark = [
     pytest.mark.postgres_only,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("migration_data"),
+    # Commits for real; the rows migrations create are put back after the flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 

@@ -1,8 +1,11 @@
 import datetime as dt
+from decimal import Decimal
 
 import factory
 
 from motcua.procedures.models import (
+    FeeKind,
+    ImplementingLevel,
     OnlineLevel,
     Procedure,
     ProcedureField,
@@ -29,6 +32,10 @@ class ProcedureFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"thu-tuc-thu-nghiem-{n}")
     field = factory.SubFactory(ProcedureFieldFactory)
 
+    class Params:
+        province = factory.Trait(level=ImplementingLevel.PROVINCE)
+        inactive = factory.Trait(is_active=False)
+
 
 class ProcedureVersionFactory(factory.django.DjangoModelFactory):
     """A version in force since 2020 with two required documents; 3 working days by default."""
@@ -44,13 +51,29 @@ class ProcedureVersionFactory(factory.django.DjangoModelFactory):
     result = "Giấy xác nhận"
     legal_basis = "Luật Hộ tịch 2014"
     online_level = OnlineLevel.FULL
+    legacy_level = 4
     documents = factory.RelatedFactoryList(
         "motcua.procedures.tests.factories.RequiredDocumentFactory", "version", size=2
     )
 
     class Params:
         same_day = factory.Trait(processing_days=0)
-        desk_only = factory.Trait(online_level=OnlineLevel.NONE)
+        desk_only = factory.Trait(online_level=OnlineLevel.NONE, legacy_level=2)
+        partly_online = factory.Trait(online_level=OnlineLevel.PARTIAL, legacy_level=3)
+        fixed_fee = factory.Trait(fee_kind=FeeKind.FIXED, fee_amount=Decimal(8000))
+        example_fee = factory.Trait(
+            fee_kind=FeeKind.FIXED,
+            fee_amount=Decimal(15000),
+            fee_is_example=True,
+            fee_note="Theo Nghị quyết của HĐND Thành phố (ví dụ)",
+        )
+        per_page_fee = factory.Trait(
+            fee_kind=FeeKind.PER_PAGE,
+            fee_amount=Decimal(2000),
+            fee_first_pages=2,
+            fee_later_amount=Decimal(1000),
+            fee_cap=Decimal(200000),
+        )
 
 
 class RequiredDocumentFactory(factory.django.DjangoModelFactory):

@@ -1,8 +1,9 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
-from motcua.procedures.fees import fee_for
+from motcua.procedures.fees import describe_fee, fee_for
 from motcua.procedures.models import FeeKind, ProcedureVersion
 
 
@@ -65,3 +66,26 @@ def version(**fields) -> ProcedureVersion:
 )
 def test_fee(fields, pages, copies, expected):
     assert fee_for(version(**fields), pages=pages, copies=copies) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("fields", "lines"),
+    [
+        ({}, ["Không thu phí, lệ phí."]),
+        ({"fee_kind": FeeKind.FIXED, "fee_amount": Decimal(1500000)}, ["1.500.000 đồng"]),
+        ({"fee_kind": FeeKind.PER_COPY, "fee_amount": Decimal(8000)}, ["8.000 đồng/bản"]),
+        (
+            {"fee_kind": FeeKind.PER_PAGE, "fee_amount": Decimal(2000)},
+            ["2.000 đồng/trang", "Chẳng hạn, bản 10 trang: 20.000 đồng"],
+        ),
+    ],
+)
+def test_fees_in_words(fields, lines):
+    assert list(describe_fee(version(**fields)).lines) == lines
+
+
+def test_fees_in_english_use_english_separators():
+    with translation.override("en"):
+        assert describe_fee(version(fee_kind=FeeKind.FIXED, fee_amount=Decimal(8000))).lines == (
+            "8,000 VND",
+        )

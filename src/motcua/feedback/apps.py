@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FeedbackConfig(AppConfig):
+    name = "motcua.feedback"
+    label = "feedback"
+    verbose_name = _("Citizens' feedback")
+
+    def ready(self):
+        from motcua.accounts.roles import RoleCode
+        from motcua.core.navigation import NavItem, register_public, register_staff
+
+        register_public(
+            NavItem(_("Send feedback"), "feedback:new", order=200),
+            NavItem(_("Feedback and answers"), "feedback:list", order=210),
+        )
+        register_staff(
+            NavItem(
+                _("Citizens' feedback"),
+                "feedback:queue",
+                order=200,
+                roles=(
+                    RoleCode.ONE_STOP_OFFICER,
+                    RoleCode.SPECIALIST,
+                    RoleCode.LEADER,
+                    RoleCode.EDITOR,
+                    RoleCode.FRONT_SUPERVISOR,
+                ),
+            ),
+            NavItem(_("Feedback routing"), "feedback:rules", order=210, roles=(RoleCode.LEADER,)),
+        )
