@@ -107,10 +107,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 
 @pytest.fixture(autouse=True)
-def _no_buffered_counts():
-    """Views and visits counted by the live server stay in the in-process cache; drop them
-    after each test, before the test database goes away."""
-    yield
+def _fresh_caches():
+    """The live server shares the test process's caches: cached lookups (the portal's unit)
+    and buffered view counts must not outlive the test database they came from."""
     from django.core.cache import caches
 
-    caches["counters"].clear()
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
