@@ -107,10 +107,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Cached lookups (the portal's unit, rate-limit counters) never leak between tests."""
-    from django.core.cache import cache
+def _fresh_caches():
+    """The live server shares the test process's caches: cached lookups (the portal's unit)
+    and buffered view counts must not outlive the test database they came from."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

@@ -1,7 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from motcua.organisations.tests.factories import UnitFactory
 from motcua.organisations.tests.helpers import make_staff
@@ -9,10 +9,13 @@ from motcua.organisations.tests.helpers import make_staff
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters and cached lookups never leak from one test into another."""
-    cache.clear()
+    """Rate-limit counters, buffered view counts and cached lookups never leak from one test
+    into another."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.feedback",
     "motcua.complaints",
+    "motcua.search",
+    "motcua.news",
+    "motcua.consultations",
+    "motcua.contests",
     "motcua.api",
     "motcua.accounts.admin_site.AdminConfig",
     "django.contrib.auth",
@@ -66,6 +70,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -92,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "motcua.news.middleware.VisitCounterMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -110,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "motcua.organisations.context_processors.layout",
+                "motcua.search.context_processors.search",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
@@ -162,6 +169,19 @@ else:
             "LOCATION": "motcua",
         }
     }
+
+# View and visit counters are buffered here between flushes to the database. They must not be
+# evicted: with Redis, use a maxmemory policy that keeps keys without expiry (noeviction or
+# volatile-*); in-process, a separate cache that the page cache cannot crowd out.
+CACHES["counters"] = (
+    {**CACHES["default"], "KEY_PREFIX": "counters"}
+    if CACHE_URL.startswith(("redis://", "rediss://"))
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "motcua-counters",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
+)
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -376,6 +396,19 @@ KIOSK_IDLE_SECONDS = env(
     90,
     "Seconds without a touch after which the lobby kiosk returns to its start screen.",
     cast=int,
+)
+NEWS_COUNTER_FLUSH_SECONDS = env(
+    "NEWS_COUNTER_FLUSH_SECONDS",
+    60,
+    "How often buffered view and visit counts are written to the database, in seconds.",
+    cast=int,
+)
+VIDEO_EMBED_HOSTS = env(
+    "VIDEO_EMBED_HOSTS",
+    [],
+    "Comma-separated host names whose video players may be embedded in pages "
+    "(e.g. www.youtube-nocookie.com); videos elsewhere are shown as a link.",
+    cast=list,
 )
 
 # --- Logging --------------------------------------------------------------------------------

@@ -5,11 +5,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 
-def home(request):
-    """The portal's home page."""
-    return render(request, "core/home.html")
-
-
 @never_cache
 @require_GET
 def healthz(request):

@@ -1,0 +1,207 @@
+"""View and visit counters: cheap on the hot path, exact under concurrency.
+
+A counted view costs a few cache operations and no database write:
+
+1. ``incr`` of the item's buffer in the ``counters`` cache (atomic in Redis and in the
+   in-process cache);
+2. ``add`` of the item's "dirty" flag; when the flag was not set, the item is appended to the
+   dirty register (a sequence number from ``incr`` and one slot key per number).
+
+``flush()`` (every ``NEWS_COUNTER_FLUSH_SECONDS``, by the first request that finds the flush
+due, once its page is rendered; and by ``manage.py flush_counters`` / the ``flush_counters`` task) walks the register: for
+each slot it clears the flag, reads the buffer, adds it to the database row and subtracts what
+it added from the buffer. An increment that lands between those steps is either read by this
+flush or re-registers the item for the next one, so no view is lost or counted twice.
+
+The figure shown is always the stored count plus what is still buffered. Stored counts survive
+restarts; so do buffers in Redis. With the in-process cache a process flushes its buffers
+when it exits normally; a crash loses at most one flush interval.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import threading
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models import F
+
+logger = logging.getLogger(__name__)
+
+SITE_VISITS = "site_visits"
+_SEQUENCE = "dirty:seq"
+_DONE = "dirty:done"
+_FLUSH_DUE = "flush:due"
+_FLUSH_LOCK = "flush:lock"
+_EMPTY = "-"
+
+
+def _cache():
+    return caches["counters"]
+
+
+@dataclass(frozen=True)
+class Counter:
+    """One counted thing: ``kind`` is "article" (``ident`` its id) or "site" (a key)."""
+
+    kind: str
+    ident: str
+
+    @property
+    def buffer_key(self) -> str:
+        return f"buf:{self.kind}:{self.ident}"
+
+    @property
+    def flag_key(self) -> str:
+        return f"dirty:{self.kind}:{self.ident}"
+
+    @property
+    def token(self) -> str:
+        return f"{self.kind}:{self.ident}"
+
+    @classmethod
+    def from_token(cls, token: str) -> Counter:
+        kind, ident = token.split(":", 1)
+        return cls(kind, ident)
+
+
+def article_counter(article_id: int) -> Counter:
+    return Counter("article", str(article_id))
+
+
+def site_counter(key: str = SITE_VISITS) -> Counter:
+    return Counter("site", key)
+
+
+def _incr(key: str, delta: int = 1) -> int:
+    cache = _cache()
+    cache.add(key, 0, timeout=None)
+    try:
+        return cache.incr(key, delta)
+    except ValueError:  # removed between add and incr
+        cache.add(key, 0, timeout=None)
+        return cache.incr(key, delta)
+
+
+def _register(counter: Counter) -> None:
+    cache = _cache()
+    while True:
+        seq = _incr(_SEQUENCE)
+        if cache.add(f"dirty:slot:{seq}", counter.token, timeout=None):
+            return
+        # A flush found this slot empty and closed it: take the next number.
+
+
+_exit_hook = threading.Lock()
+_exit_registered = False
+
+
+def _ensure_exit_flush() -> None:
+    global _exit_registered
+    if _exit_registered or not _is_local_cache():
+        return
+    with _exit_hook:
+        if not _exit_registered:
+            atexit.register(_flush_at_exit)
+            _exit_registered = True
+
+
+def _is_local_cache() -> bool:
+    return "locmem" in settings.CACHES["counters"]["BACKEND"].lower()
+
+
+def _flush_at_exit() -> None:
+    try:
+        flush()
+    except Exception as error:  # the interpreter is going away; nothing more can be done
+        logger.warning("counter flush at exit failed: %s", error)
+
+
+def count(counter: Counter, amount: int = 1) -> None:
+    """Count ``amount`` for ``counter`` (in the cache only)."""
+    _incr(counter.buffer_key, amount)
+    if _cache().add(counter.flag_key, 1, timeout=None):
+        _register(counter)
+    _ensure_exit_flush()
+
+
+def buffered(counter: Counter) -> int:
+    return _cache().get(counter.buffer_key, 0) or 0
+
+
+def buffered_many(counters: list[Counter]) -> dict[Counter, int]:
+    values = _cache().get_many([c.buffer_key for c in counters])
+    return {c: values.get(c.buffer_key, 0) or 0 for c in counters}
+
+
+def maybe_flush() -> None:
+    """Flush if the last flush is older than the interval (one request per interval does it)."""
+    if _cache().add(_FLUSH_DUE, 1, timeout=settings.NEWS_COUNTER_FLUSH_SECONDS):
+        try:
+            flush()
+        except Exception:  # counting must never break a page; the counts stay buffered
+            logger.exception("counter flush failed")
+
+
+def flush() -> int:
+    """Write the buffered counts to the database. Returns how many views were written."""
+    cache = _cache()
+    if not cache.add(_FLUSH_LOCK, 1, timeout=300):
+        return 0  # another flush is running
+    written = 0
+    try:
+        done = cache.get(_DONE, 0)
+        last = cache.get(_SEQUENCE, 0)
+        for seq in range(done + 1, last + 1):
+            slot = f"dirty:slot:{seq}"
+            if cache.add(slot, _EMPTY, timeout=3600):
+                continue  # never filled (its writer will take another number)
+            token = cache.get(slot)
+            cache.delete(slot)
+            if token in (None, _EMPTY):
+                continue
+            written += _flush_one(Counter.from_token(token))
+            cache.set(_DONE, seq, timeout=None)
+        cache.set(_DONE, max(done, last), timeout=None)
+    finally:
+        cache.delete(_FLUSH_LOCK)
+    return written
+
+
+def _flush_one(counter: Counter) -> int:
+    from motcua.news.models import Article, SiteCounter
+
+    cache = _cache()
+    cache.delete(counter.flag_key)
+    amount = cache.get(counter.buffer_key, 0) or 0
+    if amount <= 0:
+        return 0
+    with transaction.atomic():
+        if counter.kind == "article":
+            Article.objects.filter(pk=int(counter.ident)).update(
+                view_count=F("view_count") + amount
+            )
+        else:
+            updated = SiteCounter.objects.filter(key=counter.ident).update(
+                value=F("value") + amount
+            )
+            if not updated:
+                SiteCounter.objects.get_or_create(key=counter.ident)
+                SiteCounter.objects.filter(key=counter.ident).update(value=F("value") + amount)
+    # Written: take it out of the buffer (increments made meanwhile stay there).
+    with contextlib.suppress(ValueError):  # the buffer vanished (cache cleared)
+        cache.decr(counter.buffer_key, amount)
+    return amount
+
+
+def site_visits() -> int:
+    """The site's visit count as shown: stored plus buffered."""
+    from motcua.news.models import SiteCounter
+
+    stored = SiteCounter.objects.filter(key=SITE_VISITS).values_list("value", flat=True).first()
+    return (stored or 0) + buffered(site_counter())

@@ -1,0 +1,37 @@
+from django.conf import settings
+
+from motcua.news import counters
+from motcua.news.visitors import COOKIE, Visitor
+
+_SKIPPED = ("/can-bo/", "/admin/", "/static/", "/media/", "/healthz", "/i18n/")
+
+
+class VisitCounterMiddleware:
+    """Count a visit to the site the first time a browser session opens a public page
+    ("Số lượt truy cập"), and keep the visitor's cookie of counted articles."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        public_page = request.method == "GET" and not request.path.startswith(_SKIPPED)
+        visitor = request.visitor = Visitor(request) if public_page else None
+        response = self.get_response(request)
+        if visitor is None:
+            return response
+        counters.maybe_flush()  # after the page is rendered, so that it shows one consistent figure
+        if response.status_code != 200:
+            return response
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        if visitor.is_new and not visitor.is_bot:
+            counters.count(counters.site_counter())
+        if visitor.changed and not visitor.is_bot:
+            response.set_cookie(
+                COOKIE,
+                visitor.cookie_value(),
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response

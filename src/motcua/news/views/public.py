@@ -1,0 +1,135 @@
+"""Public pages of the portal: home, articles, categories, archive by date, videos, documents."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from motcua.news import counters, selectors, services
+from motcua.news.forms import ArchiveForm, DocumentFilterForm
+from motcua.news.models import Category, Document, Video
+from motcua.news.video_embed import embed_for
+
+PER_PAGE = 12
+
+
+def _sidebar() -> dict:
+    return {
+        "categories": selectors.categories(),
+        "archive_day": timezone.localdate(),
+        "site_visits": counters.site_visits(),
+    }
+
+
+def home(request):
+    """The portal's home page: featured and latest news, news by category, services, videos,
+    documents, contacts."""
+    return render(
+        request,
+        "news/home.html",
+        {
+            "news": selectors.home_news(),
+            "videos": selectors.latest_videos(3),
+            "documents": selectors.latest_documents(4),
+            **_sidebar(),
+        },
+    )
+
+
+def article_detail(request, slug: str):
+    article = selectors.article_for_page(slug)
+    if article is None:
+        raise Http404
+    view_count = services.article_view(article=article, visitor=getattr(request, "visitor", None))
+    return render(
+        request,
+        "news/article.html",
+        {
+            "article": article,
+            "images": list(article.images.all()),
+            "view_count": view_count,
+            "newer": selectors.newer_articles(article),
+            "older": selectors.older_articles(article),
+            **_sidebar(),
+        },
+    )
+
+
+def article_list(request, slug: str | None = None):
+    category = None
+    if slug is not None:
+        category = get_object_or_404(Category, slug=slug, is_active=True)
+    page = Paginator(selectors.category_articles(category), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "news/category.html", {"category": category, "page": page, **_sidebar()})
+
+
+def archive(request):
+    """ "Xem theo ngày": pick a date, see that day's news."""
+    sidebar = _sidebar()
+    form = ArchiveForm(request.GET or None)
+    day = articles = None
+    previous_day = next_day = None
+    if form.is_bound and form.is_valid():
+        day = form.cleaned_data["ngay"]
+        articles = list(selectors.articles_on(day))
+        previous_day, next_day = selectors.days_with_news_around(day)
+        sidebar["archive_day"] = day
+    return render(
+        request,
+        "news/archive.html",
+        {
+            **sidebar,
+            "form": form,
+            "day": day,
+            "articles": articles,
+            "previous_day": previous_day,
+            "next_day": next_day,
+        },
+    )
+
+
+def video_list(request):
+    page = Paginator(selectors.videos(), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "news/videos.html", {"page": page})
+
+
+def video_detail(request, slug: str):
+    video = get_object_or_404(Video.objects.public(), slug=slug)
+    embed = embed_for(video.embed_url) if not video.video_file else None
+    response = render(
+        request,
+        "news/video.html",
+        {"video": video, "embed": embed, "more": selectors.latest_videos(6, exclude=video)},
+    )
+    if embed and embed.allowed:
+        response._csp_update = {"frame-src": [embed.origin]}
+    return response
+
+
+def document_list(request):
+    fields, years = selectors.document_fields(), selectors.document_years()
+    form = DocumentFilterForm(request.GET or None, fields=fields, years=years)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    documents = selectors.documents(
+        query=filters.get("q", ""),
+        kind=filters.get("loai", ""),
+        field=filters.get("linh_vuc", ""),
+        year=filters.get("nam"),
+    )
+    page = Paginator(documents, 20).get_page(request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    return render(
+        request,
+        "news/documents.html",
+        {"form": form, "page": page, "query_string": query_string.urlencode()},
+    )
+
+
+def document_detail(request, slug: str):
+    document = get_object_or_404(Document.objects.public(), slug=slug)
+    return render(request, "news/document.html", {"document": document})

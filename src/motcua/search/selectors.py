@@ -1,0 +1,76 @@
+"""Reading the index: one function for every caller (the search page, the API later)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+from motcua.search.backends import Filters, backend
+from motcua.search.models import SearchEntry
+from motcua.search.registry import PROVIDERS
+from motcua.search.text import ParsedQuery, highlight, parse_query, snippet
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: SearchEntry
+    kind_label: str
+    title: SafeString
+    snippet: SafeString
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+
+
+def search(
+    raw_query: str,
+    *,
+    kinds: tuple[str, ...] = (),
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    offset: int = 0,
+    limit: int = 10,
+    now: dt.datetime | None = None,
+) -> SearchResults:
+    """Entries matching every word of ``raw_query`` (accent-insensitive), best first, with
+    highlighted titles and snippets. Items published in the future are not found."""
+    query = parse_query(raw_query)
+    results = SearchResults(query=query)
+    if not query:
+        return results
+    filters = Filters(
+        kinds=tuple(k for k in kinds if k in PROVIDERS),
+        date_from=_start_of(date_from),
+        date_to=_start_of(date_to + dt.timedelta(days=1)) if date_to else None,
+    )
+    results.total, ids = backend().search(
+        query, filters, now=now or timezone.now(), offset=offset, limit=limit
+    )
+    entries = SearchEntry.objects.in_bulk(ids)
+    for entry_id in ids:
+        entry = entries.get(entry_id)
+        if entry is None:
+            continue
+        provider = PROVIDERS.get(entry.kind)
+        results.hits.append(
+            Hit(
+                entry=entry,
+                kind_label=str(provider.label) if provider else entry.kind,
+                title=highlight(entry.title, query.terms),
+                snippet=snippet(entry.body, query.terms),
+            )
+        )
+    return results
+
+
+def _start_of(day: dt.date | None) -> dt.datetime | None:
+    if day is None:
+        return None
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
