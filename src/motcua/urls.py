@@ -13,6 +13,9 @@ urlpatterns = [
     path("", include("motcua.audit.urls")),
     path("", include("motcua.workcalendar.urls")),
     path("", include("motcua.dossiers.urls")),
+    path("", include("motcua.surveys.urls")),
+    path("", include("motcua.par.urls")),
+    path("", include("motcua.dashboards.urls")),
     path("", include("motcua.api.urls")),
 ]
 

@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "motcua.notifications",
     "motcua.procedures",
     "motcua.dossiers",
+    "motcua.surveys",
+    "motcua.par",
+    "motcua.dashboards",
     "motcua.api",
 ]
 
