@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-WIDTH = 400
+WIDTH = 320
+TRACK = WIDTH - 64
 LABEL_HEIGHT = 16
 BAR_HEIGHT = 14
 ROW_GAP = 10
@@ -36,6 +37,7 @@ class BarChart:
     bars: list[Bar]
     height: float
     width: int = WIDTH
+    track: int = TRACK
     empty: bool = False
 
 
@@ -44,7 +46,7 @@ def hbar(title: str, rows, *, maximum=None, suffix: str = "", tones=None) -> Bar
     Vietnamese names stay readable on a phone. ``tones`` maps a row index to a CSS tone."""
     rows = [(str(label), value) for label, value in rows]
     top = max([_num(v) for _label, v in rows] + [_num(maximum)]) or 1.0
-    usable = WIDTH - 70
+    usable = TRACK
     bars, y = [], 4.0
     for index, (label, value) in enumerate(rows):
         number = _num(value)
@@ -86,13 +88,13 @@ class LineChart:
     polyline: str
     grid: list[tuple[float, str]] = field(default_factory=list)
     width: int = WIDTH
-    height: int = 220
+    height: int = 196
     empty: bool = False
 
 
 def line(title: str, rows, *, maximum: float = 100.0, suffix: str = "%") -> LineChart:
     """A line over time: ``rows`` are ``(label, value)`` in order; None leaves a gap."""
-    left, right, top, bottom = 36, 12, 12, 190
+    left, right, top, bottom = 34, 14, 10, 170
     rows = list(rows)
     step = (WIDTH - left - right) / max(len(rows) - 1, 1)
     points = []
@@ -106,7 +108,7 @@ def line(title: str, rows, *, maximum: float = 100.0, suffix: str = "%") -> Line
         for share in (0, 0.25, 0.5, 0.75, 1)
     ]
     labels = [
-        Point(left + step * index, 208, str(label), "") for index, (label, _v) in enumerate(rows)
+        Point(left + step * index, 188, str(label), "") for index, (label, _v) in enumerate(rows)
     ]
     chart = LineChart(
         title,

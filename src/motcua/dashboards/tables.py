@@ -3,9 +3,11 @@ Excel sheet by sheet and printed in the PDF report."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from motcua.core.excel import Sheet
@@ -23,13 +25,20 @@ class Table:
     rows: list[list]
     note: str = ""
 
-    def sheet(self) -> Sheet:
-        return Sheet(self.title, self.headers, [[_cell(v) for v in row] for row in self.rows])
+    def sheet(self, number: int = 0) -> Sheet:
+        """The table as an Excel sheet (titles are short and without the characters Excel
+        refuses in a sheet name)."""
+        title = re.sub(r"[\\/?*\[\]:]", "-", str(self.title))
+        if number:
+            title = f"{number}. {title}"
+        return Sheet(title[:31], self.headers, [[_cell(v) for v in row] for row in self.rows])
 
 
 def _cell(value):
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, Promise):  # a lazily translated label
+        return str(value)
     return value
 
 

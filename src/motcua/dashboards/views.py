@@ -161,7 +161,9 @@ def _export(request, units, default):
         raise Http404
     d = selectors.dashboard(unit, period)
     wanted = request.GET.get("bang")
-    sheets = [t.sheet() for t in tables.all_tables(d) if not wanted or t.key == wanted]
+    sheets = [
+        t.sheet(n) for n, t in enumerate(tables.all_tables(d), start=1) if not wanted or t.key == wanted
+    ]
     if not sheets:
         raise Http404
     name = f"chi-so-{unit.slug}-{period.slug}{'-' + wanted if wanted else ''}.xlsx"

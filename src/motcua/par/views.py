@@ -122,8 +122,14 @@ def _context(request, assessment, forms=None) -> dict:
         ],
         "events": assessment.events.select_related("actor"),
         "history": history,
-        "survey_preview": services.survey_index_for(assessment.unit, assessment.framework.year),
+        "survey_preview": _survey_preview(assessment),
     }
+
+
+def _survey_preview(assessment) -> tuple:
+    index, source = services.survey_index_for(assessment.unit, assessment.framework.year)
+    labels = {"sipas": _("SIPAS surveys"), "ratings": _("ratings of dossiers")}
+    return index, labels.get(source, "")
 
 
 def _initial(score, stage: str) -> dict:
