@@ -162,7 +162,9 @@ def _export(request, units, default):
     d = selectors.dashboard(unit, period)
     wanted = request.GET.get("bang")
     sheets = [
-        t.sheet(n) for n, t in enumerate(tables.all_tables(d), start=1) if not wanted or t.key == wanted
+        t.sheet(n)
+        for n, t in enumerate(tables.all_tables(d), start=1)
+        if not wanted or t.key == wanted
     ]
     if not sheets:
         raise Http404

@@ -147,11 +147,18 @@ def evaluations_refresh(*, unit: Unit | None = None, batch: int = 500, now=None)
     """Evaluate returned dossiers not evaluated yet, and those rated since their evaluation.
     Idempotent; run daily (``manage.py par_evaluate``) and after loading demo data."""
     now = now or timezone.now()
-    done = 0
+    done, last = 0, 0
     while True:
-        ids = list(_candidates(unit).order_by("pk").values_list("pk", flat=True).distinct()[:batch])
+        ids = list(
+            _candidates(unit)
+            .filter(pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .distinct()[:batch]
+        )
         if not ids:
             return done
+        last = ids[-1]
         dossiers = (
             Dossier.objects.filter(pk__in=ids)
             .select_related("procedure_version")

@@ -52,6 +52,9 @@ class Indicator:
     #: When nothing is counted (denominator 0): "none" (no data) or "full" (nothing went wrong).
     when_empty: str = "none"
     drill: bool = False
+    #: For ``when_empty="full"``: the sub-indicator whose population must not be empty
+    #: (no late dossier among resolved ones earns the points; no dossier at all earns nothing).
+    parent: str = ""
 
 
 INDICATORS = (
@@ -66,7 +69,14 @@ INDICATORS = (
         "2.2", _("Results handed back by the appointment date"), 4, 100, "dossiers", drill=True
     ),
     Indicator(
-        "2.3", _("Late dossiers with an apology and a new date"), 4, 100, "dossiers", "full", True
+        "2.3",
+        _("Late dossiers with an apology and a new date"),
+        4,
+        100,
+        "dossiers",
+        when_empty="full",
+        drill=True,
+        parent="2.1",
     ),
     Indicator("3.1", _("Online procedures that received online dossiers"), 4, 80, "procedures"),
     Indicator(
@@ -345,13 +355,16 @@ def service_index(unit: Unit, start: dt.date, end: dt.date) -> ServiceIndex:
         rule = rules[indicator.code]
         max_points, target = Decimal(str(rule["points"])), Decimal(str(rule["target"]))
         numerator, denominator = counts.get(indicator.code, (None, None))
+        when_empty = indicator.when_empty
+        if indicator.parent and not counts.get(indicator.parent, (0, 0))[1]:
+            when_empty = "none"
         points = (
             score(
                 numerator,
                 denominator,
                 points=max_points,
                 target=target,
-                when_empty=indicator.when_empty,
+                when_empty=when_empty,
             )
             if denominator is not None
             else None

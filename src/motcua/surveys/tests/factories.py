@@ -13,7 +13,9 @@ def at(day: dt.date, hour: int = 9) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, 0, tzinfo=TZ)
 
 
-def returned(unit, *, received: dt.date, due: dt.date, finished: dt.date, returned_on=None, **fields):
+def returned(
+    unit, *, received: dt.date, due: dt.date, finished: dt.date, returned_on=None, **fields
+):
     """A dossier received, resolved and handed back on the given days."""
     returned_on = returned_on or finished
     return DossierFactory(
@@ -24,7 +26,9 @@ def returned(unit, *, received: dt.date, due: dt.date, finished: dt.date, return
         received_at=at(received),
         clock_start=received,
         due_date=due,
-        effective_due_date=fields.pop("effective_due_date", None) or fields.get("extended_due_date") or due,
+        effective_due_date=fields.pop("effective_due_date", None)
+        or fields.get("extended_due_date")
+        or due,
         finished_at=at(finished, 10),
         returned_at=at(returned_on, 15),
         **fields,

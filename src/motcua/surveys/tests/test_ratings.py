@@ -19,18 +19,24 @@ DAY = dt.date(2026, 3, 2)
 
 @pytest.fixture
 def dossier(ward_a):
-    return returned(ward_a, received=DAY, due=DAY + dt.timedelta(days=3), finished=DAY + dt.timedelta(days=2))
+    return returned(
+        ward_a, received=DAY, due=DAY + dt.timedelta(days=3), finished=DAY + dt.timedelta(days=2)
+    )
 
 
 def test_a_rating_is_recorded_with_its_reasons_and_audited(dossier):
-    rating = rating_submit(dossier=dossier, level="satisfied", reasons=["quick", "clear"], comment=" Tốt ")
+    rating = rating_submit(
+        dossier=dossier, level="satisfied", reasons=["quick", "clear"], comment=" Tốt "
+    )
     assert (rating.level, rating.reasons, rating.comment, rating.unit) == (
         "satisfied",
         ["quick", "clear"],
         "Tốt",
         dossier.unit,
     )
-    assert AuditEvent.objects.filter(action="survey.rating", object_id=str(rating.public_id)).exists()
+    assert AuditEvent.objects.filter(
+        action="survey.rating", object_id=str(rating.public_id)
+    ).exists()
 
 
 def test_a_dossier_cannot_be_rated_twice(dossier):
@@ -43,10 +49,20 @@ def test_a_dossier_cannot_be_rated_twice(dossier):
 
 
 def test_the_database_refuses_a_second_rating_even_without_the_service(dossier):
-    Rating.objects.create(dossier=dossier, unit=dossier.unit, level="satisfied", channel="link", rated_at=dossier.returned_at)
+    Rating.objects.create(
+        dossier=dossier,
+        unit=dossier.unit,
+        level="satisfied",
+        channel="link",
+        rated_at=dossier.returned_at,
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
         Rating.objects.create(
-            dossier=dossier, unit=dossier.unit, level="satisfied", channel="kiosk", rated_at=dossier.returned_at
+            dossier=dossier,
+            unit=dossier.unit,
+            level="satisfied",
+            channel="kiosk",
+            rated_at=dossier.returned_at,
         )
 
 
@@ -81,7 +97,9 @@ def test_the_citizen_rates_from_the_status_page_link_then_cannot_rate_again(clie
 
 
 def test_a_wrong_secret_shows_nothing(client, dossier):
-    assert client.get(reverse("surveys:rate", args=[dossier.code]) + "?ma=WRONG123").status_code == 404
+    assert (
+        client.get(reverse("surveys:rate", args=[dossier.code]) + "?ma=WRONG123").status_code == 404
+    )
     assert client.get(reverse("surveys:rate", args=[dossier.code])).status_code == 404
 
 
@@ -89,7 +107,9 @@ def test_the_start_page_checks_code_and_secret_and_keeps_what_was_typed(client, 
     response = client.post(reverse("surveys:start"), {"code": dossier.code, "secret": "NOPE"})
     html = response.content.decode()
     assert "Không tìm thấy hồ sơ" in html and dossier.code in html
-    response = client.post(reverse("surveys:start"), {"code": dossier.code, "secret": dossier.secret})
+    response = client.post(
+        reverse("surveys:start"), {"code": dossier.code, "secret": dossier.secret}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("surveys:rate", args=[dossier.code])
 
@@ -104,7 +124,8 @@ def test_a_missing_level_is_shown_next_to_the_choices(client, dossier):
 
 def test_rating_is_rate_limited(client, dossier):
     statuses = {
-        client.post(reverse("surveys:start"), {"code": "X", "secret": "Y"}).status_code for _ in range(22)
+        client.post(reverse("surveys:start"), {"code": "X", "secret": "Y"}).status_code
+        for _ in range(22)
     }
     assert 429 in statuses
 
@@ -119,7 +140,9 @@ def test_the_desk_kiosk_rates_a_dossier_of_the_officers_unit_only(
     listing = client.get(reverse("surveys:kiosk")).content.decode()
     assert dossier.code in listing and other.code not in listing
     assert client.get(reverse("surveys:kiosk-rate", args=[other.code])).status_code == 404
-    response = client.post(reverse("surveys:kiosk-rate", args=[dossier.code]), {"level": "satisfied"})
+    response = client.post(
+        reverse("surveys:kiosk-rate", args=[dossier.code]), {"level": "satisfied"}
+    )
     assert response.status_code == 200
     assert "Cảm ơn Ông/Bà đã đánh giá" in response.content.decode()
     assert Rating.objects.get(dossier=dossier).channel == "kiosk"
