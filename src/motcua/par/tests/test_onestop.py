@@ -97,7 +97,8 @@ def test_averages_per_quarter_and_year(early, late, ward_a, django_assert_num_qu
     with django_assert_num_queries(1):
         quarters = quarterly_averages(ward_a, 2026)
     q2 = dict(quarters)[2]
-    assert dict(quarters)[1].dossiers == 0 and dict(quarters)[1].score is None
+    assert dict(quarters)[1].dossiers == 0
+    assert dict(quarters)[1].score is None
     assert q2.dossiers == 2
     assert q2.indices["i1"] == Decimal("1.00")  # (2 + 0) / 2
     assert q2.indices["i8"] == Decimal("2.00")  # only the rated dossier counts
@@ -105,7 +106,8 @@ def test_averages_per_quarter_and_year(early, late, ward_a, django_assert_num_qu
     assert abs(q2.score - Decimal("12.295")) <= Decimal("0.01")  # (16.875 + 7.714) / 2
     assert q2.band[0] == "tot"  # 12 to under 15
     year = unit_average(ward_a, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
-    assert year.dossiers == 2 and year.band[0] == "tot"
+    assert year.dossiers == 2
+    assert year.band[0] == "tot"
 
 
 def test_a_rating_given_after_the_evaluation_is_taken_in_on_the_next_refresh(late, ward_a):

@@ -215,10 +215,8 @@ def test_the_whole_year_totals_and_classification_by_hand(assessment, framework,
     )
     assert changes.count() == 8
     appraisal = changes.get(action="par.score.appraisal")
-    assert (
-        appraisal.before["appraised_points"] is None
-        and appraisal.after["appraised_points"] == "7.00"
-    )
+    assert appraisal.before["appraised_points"] is None
+    assert appraisal.after["appraised_points"] == "7.00"
     assert appraisal.reason == "Thiếu minh chứng"
 
 
@@ -239,7 +237,7 @@ def test_a_published_assessment_cannot_be_edited(assessment, framework, people, 
     sign_in(client, people["assessor"])
     response = client.post(
         reverse("par:score", args=[assessment.public_id, "1.1"]),
-        {"c%d-points" % crit(framework, "1.1").pk: "1"},
+        {f"c{crit(framework, '1.1').pk}-points": "1"},
         follow=True,
     )
     assert "đã công bố, không thể sửa đổi" in response.content.decode()
@@ -271,7 +269,8 @@ def test_the_front_supervisor_scores_a_front_criterion_from_the_page_and_not_ano
         reverse("par:score", args=[assessment.public_id, "1.2"]),
         {f"c{front_criterion.pk}-points": "9"},
     )
-    assert too_much.status_code == 400 and "từ 0 đến 5.00 điểm" in too_much.content.decode()
+    assert too_much.status_code == 400
+    assert "từ 0 đến 5.00 điểm" in too_much.content.decode()
 
 
 def test_evidence_is_sniffed_and_attached_during_self_assessment(assessment, framework, people):

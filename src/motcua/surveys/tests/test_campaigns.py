@@ -63,7 +63,8 @@ def test_the_sample_is_drawn_from_the_units_returned_dossiers_and_is_reproducibl
     assert sorted(ids) == sorted(d.pk for d in population)
     first = draw_sample(ids, size=4, seed=7)
     assert first == draw_sample(ids, size=4, seed=7)
-    assert len(first) == 4 and set(first) <= set(ids)
+    assert len(first) == 4
+    assert set(first) <= set(ids)
     assert draw_sample(ids, size=4, seed=8) != first
     assert draw_sample(ids, size=50, seed=7) == sorted(ids)
 
@@ -84,7 +85,8 @@ def test_opening_a_campaign_invites_the_sample_and_closing_forgets_who_was_invit
     campaign = campaign_transition(campaign=campaign, action="open", actor=leader)
     assert campaign.status == CampaignStatus.OPEN
     invitations = list(campaign.invitations.all())
-    assert len(invitations) == 4 and all(i.dossier_id for i in invitations)
+    assert len(invitations) == 4
+    assert all(i.dossier_id for i in invitations)
     assert Notification.objects.filter(event="survey.invitation").count() == 4  # one SMS each
     with pytest.raises(Conflict):
         campaign_transition(campaign=campaign, action="open", actor=leader)
@@ -163,7 +165,7 @@ def _campaign(unit):
 def test_sipas_is_the_share_of_satisfied_answers_per_criterion_averaged_per_element_then_overall(
     ward_a,
 ):
-    campaign, q, tokens = _campaign(ward_a)
+    campaign, _q, tokens = _campaign(ward_a)
     response_submit(
         token=tokens[0], raw={"q1": "5", "q2": "yes", "q3": "4", "q4": "yes", "q5": "2"}
     )
@@ -191,7 +193,8 @@ def test_sipas_is_the_share_of_satisfied_answers_per_criterion_averaged_per_elem
     assert by_element["feedback"].index == Decimal("50.0")
     # Overall: (83.4 + 100.0 + 50.0) / 3 = 77.8; opinion and expectation questions are no criteria.
     assert result.index == Decimal("77.8")
-    assert "result" not in by_element and result.responses == 3
+    assert "result" not in by_element
+    assert result.responses == 3
 
     campaign.status = CampaignStatus.CLOSED
     campaign.save()
@@ -199,7 +202,7 @@ def test_sipas_is_the_share_of_satisfied_answers_per_criterion_averaged_per_elem
 
 
 def test_a_visible_required_question_must_be_answered_and_nothing_is_half_written(ward_a):
-    campaign, q, tokens = _campaign(ward_a)
+    _c, _q, tokens = _campaign(ward_a)
     with pytest.raises(DomainError) as error:
         response_submit(token=tokens[0], raw={"q1": "5", "q2": "yes", "q3": "4", "q4": "yes"})
     assert set(error.value.errors) == {"q5"}
@@ -211,12 +214,13 @@ def test_a_visible_required_question_must_be_answered_and_nothing_is_half_writte
 
 
 def test_a_response_is_anonymous_and_an_invitation_is_used_once(ward_a):
-    campaign, q, tokens = _campaign(ward_a)
+    _c, _q, tokens = _campaign(ward_a)
     dossier = returned(ward_a, received=START, due=END, finished=START)
     Invitation.objects.filter(token=tokens[0]).update(dossier=dossier)
     response_submit(token=tokens[0], raw={"q1": "5", "q2": "yes", "q3": "4", "q4": "no"})
     invitation = Invitation.objects.get(token=tokens[0])
-    assert invitation.used and invitation.dossier is None
+    assert invitation.used
+    assert invitation.dossier is None
     related = {f.name for f in Response._meta.get_fields()}
     assert related == {"id", "campaign", "submitted_on", "answers"}
     with pytest.raises(Conflict):
@@ -225,14 +229,14 @@ def test_a_response_is_anonymous_and_an_invitation_is_used_once(ward_a):
 
 
 def test_the_survey_page_collects_answers_and_then_refuses_the_used_link(client, ward_a):
-    campaign, q, tokens = _campaign(ward_a)
+    _c, _q, tokens = _campaign(ward_a)
     url = reverse("surveys:answer", args=[tokens[0]])
     page = client.get(url).content.decode()
-    assert 'data-show-if="q4"' in page and "không ghi tên" in page
+    assert 'data-show-if="q4"' in page
+    assert "không ghi tên" in page
     response = client.post(url, {"q1": "5", "q2": "yes", "q3": "4", "q4": "yes"})
-    assert (
-        response.status_code == 400 and "Vui lòng trả lời câu hỏi này" in response.content.decode()
-    )
+    assert response.status_code == 400
+    assert "Vui lòng trả lời câu hỏi này" in response.content.decode()
     response = client.post(
         url, {"q1": "5", "q2": "yes", "q3": "4", "q4": "yes", "q5": "4", "q6": "Tốt"}
     )
@@ -243,14 +247,15 @@ def test_the_survey_page_collects_answers_and_then_refuses_the_used_link(client,
 def test_the_front_supervisor_sees_design_and_raw_counts_of_campaigns_in_their_area_only(
     client, ward_a, ward_b, leader
 ):
-    campaign, q, tokens = _campaign(ward_a)
+    campaign, _q, tokens = _campaign(ward_a)
     response_submit(token=tokens[0], raw={"q1": "5", "q2": "yes", "q3": "4", "q4": "no"})
     front_a = make_staff(ward_a, "front_supervisor")
     front_b = make_staff(ward_b, "front_supervisor")
     sign_in(client, front_a)
     assert campaign.title in client.get(reverse("surveys:campaigns")).content.decode()
     page = client.get(reverse("surveys:campaign", args=[campaign.public_id])).content.decode()
-    assert "Nơi chờ" in page and "Phiếu mời đã gửi" in page  # the design and the counts
+    assert "Nơi chờ" in page
+    assert "Phiếu mời đã gửi" in page
     assert "Kết thúc đợt khảo sát" not in page  # no action for the Front
     response = client.post(reverse("surveys:campaign-act", args=[campaign.public_id, "close"]))
     assert response.status_code == 403

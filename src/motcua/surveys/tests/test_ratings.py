@@ -78,7 +78,8 @@ def test_the_citizen_rates_from_the_status_page_link_then_cannot_rate_again(clie
     client.get(reverse("dossiers:status", args=[dossier.code]) + f"?ma={dossier.secret}")
     status_page = client.get(reverse("dossiers:status", args=[dossier.code])).content.decode()
     link = reverse("surveys:rate", args=[dossier.code]) + f"?ma={dossier.secret}"
-    assert "Đánh giá mức độ hài lòng" in status_page and link in status_page
+    assert "Đánh giá mức độ hài lòng" in status_page
+    assert link in status_page
 
     response = client.get(link, follow=True)
     assert response.status_code == 200
@@ -106,7 +107,8 @@ def test_a_wrong_secret_shows_nothing(client, dossier):
 def test_the_start_page_checks_code_and_secret_and_keeps_what_was_typed(client, dossier):
     response = client.post(reverse("surveys:start"), {"code": dossier.code, "secret": "NOPE"})
     html = response.content.decode()
-    assert "Không tìm thấy hồ sơ" in html and dossier.code in html
+    assert "Không tìm thấy hồ sơ" in html
+    assert dossier.code in html
     response = client.post(
         reverse("surveys:start"), {"code": dossier.code, "secret": dossier.secret}
     )
@@ -119,7 +121,8 @@ def test_a_missing_level_is_shown_next_to_the_choices(client, dossier):
     response = client.post(reverse("surveys:rate", args=[dossier.code]), {"comment": "Chưa chọn"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Vui lòng chọn mức độ hài lòng" in html and "Chưa chọn" in html
+    assert "Vui lòng chọn mức độ hài lòng" in html
+    assert "Chưa chọn" in html
 
 
 def test_rating_is_rate_limited(client, dossier):
@@ -138,7 +141,8 @@ def test_the_desk_kiosk_rates_a_dossier_of_the_officers_unit_only(
     other = returned(ward_b, received=DAY, due=DAY, finished=DAY)
     sign_in(client, officer)
     listing = client.get(reverse("surveys:kiosk")).content.decode()
-    assert dossier.code in listing and other.code not in listing
+    assert dossier.code in listing
+    assert other.code not in listing
     assert client.get(reverse("surveys:kiosk-rate", args=[other.code])).status_code == 404
     response = client.post(
         reverse("surveys:kiosk-rate", args=[dossier.code]), {"level": "satisfied"}
