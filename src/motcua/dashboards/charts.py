@@ -68,8 +68,8 @@ def hbar(title: str, rows, *, maximum=None, suffix: str = "", tones=None) -> Bar
 
 def _fmt(value) -> str:
     if isinstance(value, Decimal | float):
-        text = f"{float(value):.1f}"
-        return text[:-2] if text.endswith(".0") else text.replace(".", ",")
+        text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",")
     return f"{value:,}".replace(",", ".")
 
 

@@ -24,6 +24,8 @@ class Table:
     headers: list[str]
     rows: list[list]
     note: str = ""
+    #: Columns (0-based) holding long text, which may wrap on a phone.
+    wrap: tuple[int, ...] = ()
 
     def sheet(self, number: int = 0) -> Sheet:
         """The table as an Excel sheet (titles are short and without the characters Excel
@@ -141,6 +143,7 @@ def sipas_table(d) -> Table:
         [_("Element"), _("Criterion"), _("Index")],
         rows,
         note=_("%(n)d responses") % {"n": d.sipas.responses},
+        wrap=(1,),
     )
 
 

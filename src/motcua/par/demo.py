@@ -20,11 +20,12 @@ from motcua.par.onestop import evaluations_refresh
 from motcua.par.services import assessment_start, framework_from_data, leaves, score_set
 from motcua.par.workflow import assessment_transition
 
-FRONT_COMMENTS = [
-    "Ủy ban MTTQ phường ghi nhận đơn vị đã phối hợp tốt; đề nghị tăng cường đối thoại với nhân dân.",
-    "Qua giám sát, đa số ý kiến của nhân dân đánh giá cán bộ tận tình; còn một số phản ánh về thời gian chờ.",
-    "Việc lấy ý kiến nhân dân đối với dự thảo được thực hiện đúng quy định, có tiếp thu, giải trình.",
-]
+FRONT_COMMENTS = {
+    "1.4": "Công tác tuyên truyền CCHC được thực hiện qua hội nghị khu phố và bản tin; cần mở rộng đến người cao tuổi.",
+    "2.4": "Việc lấy ý kiến nhân dân đối với dự thảo được thực hiện đúng quy định, có tiếp thu, giải trình.",
+    "3.5": "Lịch tiếp công dân được duy trì; Mặt trận được mời tham gia đầy đủ các buổi đối thoại.",
+    "5.6": "Qua giám sát, đa số ý kiến của nhân dân đánh giá cán bộ tận tình; còn phản ánh về thời gian chờ.",
+}
 
 
 def _quarter(value: Decimal) -> Decimal:
@@ -80,7 +81,7 @@ def _assess(framework: Framework, ward: Unit, handle: str, assessor: User, rng: 
             criterion=criterion,
             actor=front,
             points=_quarter(criterion.max_points * share),
-            note=rng.choice(FRONT_COMMENTS),
+            note=FRONT_COMMENTS.get(criterion.code, "Ủy ban MTTQ phường thống nhất."),
         )
     assessment = assessment_transition(
         assessment=assessment,

@@ -251,6 +251,10 @@ def onestop(request):
     cleaned = form.cleaned_data if form.is_valid() else {}
     unit = cleaned.get("unit") or units.first()
     year = cleaned.get("nam") or timezone.localdate().year
+    if not request.GET:
+        form = OnestopFilterForm(
+            initial={"unit": unit.slug if unit else None, "nam": year}, units=units
+        )
     if request.method == "POST" and unit is not None:
         count = evaluation.evaluations_refresh(unit=unit)
         messages.success(request, _("%(count)d dossier(s) evaluated.") % {"count": count})
