@@ -123,7 +123,7 @@ def test_rating_dashboard_front_scoring_and_publication(
     assert form.count() == 1  # only the Front's criterion can be scored
     form.get_by_label("Điểm").fill("15,5")
     form.get_by_label("Ý kiến của Mặt trận").fill("Tuyên truyền chưa đến được khu phố 3.")
-    form.get_by_role("button", name="Lưu lại 1.2").click()
+    form.get_by_role("button", name="Lưu điểm 1.2").click()
     front.get_by_text("Đã lưu điểm tiêu chí 1.2.").wait_for()
     front.get_by_label("Ghi chú").fill("Ủy ban MTTQ thống nhất kết quả.")
     front.get_by_role("button", name="Hoàn thành chấm điểm của Mặt trận").click()
@@ -132,8 +132,8 @@ def test_rating_dashboard_front_scoring_and_publication(
     # The assessor publishes: survey points from the rating (100% of 20), total 55 + 15.5 + 20.
     assessor = desk_page()
     staff_sign_in(assessor, world["assessor"], path)
-    assessor.get_by_role("button", name="Công bố").click()
-    assessor.get_by_text("Đã thực hiện: Công bố.").wait_for()
+    assessor.get_by_role("button", name="Công bố chỉ số").click()
+    assessor.get_by_text("Đã thực hiện: Công bố chỉ số.").wait_for()
     assert "90,50" in assessor.locator(".score-summary").inner_text()
 
     phone.goto("/chi-so/cai-cach-hanh-chinh/")

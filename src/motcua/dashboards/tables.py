@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from motcua.core.excel import Sheet
 from motcua.par.onestop import INDICES
@@ -45,7 +46,7 @@ def _cell(value):
 
 
 def no_data() -> str:
-    return _("no data")
+    return pgettext("indices", "no data")
 
 
 def pct(value) -> str:
@@ -86,7 +87,7 @@ def channel_table(d) -> Table:
     return Table(
         "channels",
         _("Dossiers received by channel"),
-        [_("Channel"), _("Dossiers")],
+        [_("Filing channel"), _("Number of dossiers")],
         [[label, n] for label, n in d.channels],
     )
 
@@ -95,7 +96,7 @@ def field_table(d) -> Table:
     return Table(
         "fields",
         _("Dossiers received by field"),
-        [_("Field"), _("Dossiers")],
+        [_("Field"), _("Number of dossiers")],
         [[name, n] for name, n in d.fields],
     )
 

@@ -72,7 +72,7 @@ TRANSITIONS = {
         ),
         Transition(
             "publish",
-            gettext_lazy("Publish"),
+            gettext_lazy("Publish the index"),
             S.READY,
             S.PUBLISHED,
             RoleCode.PAR_ASSESSOR,

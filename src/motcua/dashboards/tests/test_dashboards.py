@@ -123,7 +123,7 @@ def test_every_table_exports_to_excel(client, data, ward_a):
         )
     )
     rows = list(one.active.values)
-    assert rows[0] == ("Hình thức nộp", "Hồ sơ")
+    assert rows[0] == ("Hình thức nộp", "Số hồ sơ")
     assert ("Trực tiếp", 2) in rows
 
 
@@ -185,3 +185,26 @@ def test_the_api_serves_the_indices(client, data, ward_a):
     assert client.get("/api/v1/dashboards/staff", {"unit": ward_a.slug}).status_code == 401
     drill = client.get("/api/v1/indices/service-index/2.1/dossiers", {"unit": ward_a.slug})
     assert drill.status_code == 401
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "dossier_figures",
+        "resolved_by_month",
+        "by_channel",
+        "by_field",
+        "on_time_by_unit",
+        "satisfaction",
+        "satisfaction_by_unit",
+        "satisfaction_by_month",
+        "unit_average",
+    ],
+)
+def test_each_figure_is_one_aggregate_query(data, city, read, django_assert_num_queries):
+    from motcua.par import selectors as par
+    from motcua.surveys import selectors as surveys
+
+    function = getattr(par, read, None) or getattr(surveys, read)
+    with django_assert_num_queries(1):
+        function(city, YEAR.start, YEAR.end)
