@@ -1,6 +1,6 @@
 """What a dashboard shows for a unit and a period, read only through the selectors of the
 apps that own the data (dossier statistics and indices in ``par``, satisfaction in ``surveys``,
-feedback through ``par.feedback_source``). A fixed number of aggregate queries, whatever the
+feedback through its selectors). A fixed number of aggregate queries, whatever the
 number of dossiers."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from motcua.feedback.selectors import FeedbackFigures, index_figures
 from motcua.organisations.models import Unit
 from motcua.organisations.selectors import portal_unit
-from motcua.par import feedback_source
 from motcua.par import selectors as par
 from motcua.par.periods import Period
 from motcua.surveys import selectors as surveys
@@ -36,8 +36,7 @@ class Dashboard:
     par_year: int | None
     par_ranking: list
     onestop: object
-    feedback: feedback_source.FeedbackFigures | None
-    feedback_installed: bool
+    feedback: FeedbackFigures
 
 
 def dashboard(unit: Unit, period: Period, *, today: dt.date | None = None) -> Dashboard:
@@ -60,8 +59,7 @@ def dashboard(unit: Unit, period: Period, *, today: dt.date | None = None) -> Da
         par_year=par_year,
         par_ranking=par.ranking(par_year, within=_ranking_scope(unit)) if par_year else [],
         onestop=par.unit_average(unit, start, end),
-        feedback=feedback_source.figures(unit, start, end),
-        feedback_installed=feedback_source.available(),
+        feedback=index_figures(unit=unit, start=start, end=end, today=today),
     )
 
 

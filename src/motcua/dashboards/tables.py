@@ -14,6 +14,7 @@ from django.utils.translation import pgettext
 from motcua.core.excel import Sheet
 from motcua.par.onestop import INDICES
 from motcua.surveys.models import Level
+from motcua.surveys.selectors import percent
 
 NO_DATA = "—"
 
@@ -230,18 +231,13 @@ def onestop_table(d) -> Table:
 
 def feedback_table(d) -> Table:
     f = d.feedback
-    if f is None:
-        rows = [[_("Feedback received"), no_data()], [_("Feedback resolved on time"), no_data()]]
-    else:
-        from motcua.surveys.selectors import percent
-
-        rows = [
-            [_("Feedback received"), f.received],
-            [_("Feedback resolved"), f.resolved],
-            [_("Feedback resolved on time"), f.resolved_on_time],
-            [_("Feedback overdue now"), f.overdue],
-            [_("Satisfied with the answer"), pct(percent(f.rated_satisfied, f.rated))],
-        ]
+    rows = [
+        [_("Feedback received"), f.received],
+        [_("Feedback resolved"), f.resolved],
+        [_("Feedback resolved on time"), f.resolved_on_time],
+        [_("Feedback overdue now"), f.overdue],
+        [_("Satisfied with the answer"), pct(percent(f.rated_satisfied, f.rated))],
+    ]
     return Table("feedback", _("Citizens' feedback"), [_("Figure"), _("Value")], rows)
 
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Avg, F, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from motcua.accounts.roles import RoleCode
 from motcua.core.text import fold
 from motcua.feedback.access import holds
 from motcua.feedback.models import (
+    OPEN_STATUSES,
     PUBLIC_STATUSES,
     Category,
     PhotoStage,
+    Rating,
     Report,
     ReportEvent,
     ReportPhoto,
@@ -259,3 +261,43 @@ def may_see_reporter(user, report: Report) -> bool:
         for unit in units
         for role in (RoleCode.LEADER, RoleCode.ONE_STOP_OFFICER)
     )
+
+
+@dataclass(frozen=True)
+class FeedbackFigures:
+    """What the indices and dashboards read from feedback, for a unit and a period."""
+
+    received: int
+    resolved: int
+    resolved_on_time: int
+    overdue: int
+    answers_published: int
+    rated: int
+    rated_satisfied: int
+
+
+def index_figures(
+    *, unit: Unit, start: dt.date, end: dt.date, today: dt.date | None = None
+) -> FeedbackFigures:
+    """Reports about ``unit`` and the units below it received in [start, end] (one query).
+    A report is resolved once answered or closed after an answer; on time when answered by its
+    handling due date; its answer is published when it was answered and may be public."""
+    today = today or timezone.localdate()
+    tz = timezone.get_current_timezone()
+    resolved = Q(status__in=(Status.ANSWERED, Status.CLOSED), answered_at__isnull=False)
+    row = Report.objects.filter(
+        unit__in=unit.descendants().values("id"),
+        received_at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=tz),
+        received_at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz),
+    ).aggregate(
+        received=Count("pk", filter=~Q(status=Status.REJECTED)),
+        resolved=Count("pk", filter=resolved),
+        resolved_on_time=Count("pk", filter=resolved & Q(answered_at__date__lte=F("due_date"))),
+        overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
+        answers_published=Count(
+            "pk", filter=resolved & Q(is_public=True, category__is_conduct=False)
+        ),
+        rated=Count("pk", filter=~Q(rating="")),
+        rated_satisfied=Count("pk", filter=Q(rating=Rating.SATISFIED)),
+    )
+    return FeedbackFigures(**row)

@@ -22,8 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from motcua.core.models import RuleValue
 from motcua.core.rules import RULES, declare_rule
 from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, PaymentStatus, Status
+from motcua.feedback.selectors import index_figures
 from motcua.organisations.models import Unit
-from motcua.par import feedback_source
 from motcua.par.periods import bounds
 from motcua.par.stats import ON_TIME, unit_dossiers
 from motcua.procedures.models import OnlineLevel, ProcedureVersion
@@ -330,9 +330,7 @@ def _payment_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple
 
 
 def _feedback_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    figures = feedback_source.figures(unit, start, end)
-    if figures is None:
-        return {}
+    figures = index_figures(unit=unit, start=start, end=end)
     return {
         "1.3": (figures.answers_published, figures.resolved),
         "5.3": (figures.resolved_on_time, figures.resolved),

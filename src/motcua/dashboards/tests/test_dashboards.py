@@ -65,7 +65,7 @@ def data(ward_a, ward_b):
     )
 
 
-QUERIES = 20
+QUERIES = 22  # dossiers, ratings, SIPAS, 766 index (with feedback), PAR, one-stop, feedback
 
 
 def test_the_dashboard_reads_a_fixed_number_of_aggregate_queries(
