@@ -10,6 +10,10 @@ class FeedbackConfig(AppConfig):
     def ready(self):
         from motcua.accounts.roles import RoleCode
         from motcua.core.navigation import NavItem, register_public, register_staff
+        from motcua.feedback.search import FeedbackAnswerProvider
+        from motcua.search.registry import register
+
+        register(FeedbackAnswerProvider())
 
         register_public(
             NavItem(_("Send feedback"), "feedback:new", order=200),

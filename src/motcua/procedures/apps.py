@@ -9,6 +9,10 @@ class ProceduresConfig(AppConfig):
 
     def ready(self):
         from motcua.core.navigation import NavItem, register_public, register_staff
+        from motcua.procedures.search import ProcedureProvider
+        from motcua.search.registry import register
+
+        register(ProcedureProvider())
 
         register_public(NavItem(_("Administrative procedures"), "procedures:catalogue", order=200))
         register_staff(
