@@ -12,6 +12,7 @@ from motcua.accounts.models import User
 from motcua.complaints import services
 from motcua.complaints.models import Case, Complexity, Kind, ReceivedVia, VisitOutcome, VisitTopic
 from motcua.complaints.workflow import CaseAction, case_transition
+from motcua.notifications.services import muted
 from motcua.organisations.demo import DEMO_WARDS
 from motcua.organisations.models import Unit
 from motcua.workcalendar.selectors import add_working_days, is_working_day
@@ -110,8 +111,7 @@ def _thursdays(start: dt.date, count: int, *, forward: bool) -> list[dt.date]:
     return days
 
 
-@transaction.atomic
-def seed(log=print) -> None:
+def _seed(log=print) -> None:
     if Case.objects.filter(unit__gso_code__in=[w.gso_code for w in DEMO_WARDS]).exists():
         log("Demo complaints and reception: already there.")
         return
@@ -214,3 +214,10 @@ def seed(log=print) -> None:
                 note="Công dân mang theo căn cước và giấy tờ liên quan.",
             )
     log(f"Demo complaints and reception: {total} petitions, reception schedule for 6 weeks.")
+
+
+@transaction.atomic
+def seed(log=print) -> None:
+    """Load the demo data; loading it sends no message to anyone."""
+    with muted():
+        _seed(log)
