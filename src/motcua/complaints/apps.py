@@ -11,7 +11,9 @@ class ComplaintsConfig(AppConfig):
         from motcua.accounts.roles import RoleCode
         from motcua.core.navigation import NavItem, register_public, register_staff
 
-        register_public(NavItem(_("Citizen reception"), "complaints:schedule", order=300))
+        register_public(
+            NavItem(_("Citizen reception"), "complaints:schedule", order=300, in_header=False)
+        )
         register_staff(
             NavItem(
                 _("Complaints and denunciations"),

@@ -11,7 +11,9 @@ class ContestsConfig(AppConfig):
         from motcua.accounts.roles import RoleCode
         from motcua.core.navigation import NavItem, register_public, register_staff
 
-        register_public(NavItem(_("Law quiz contests"), "contests:list", order=700))
+        register_public(
+            NavItem(_("Law quiz contests"), "contests:list", order=700, in_header=False)
+        )
         register_staff(
             NavItem(
                 _("Contests"),

@@ -19,6 +19,8 @@ class NavItem:
     roles: tuple[str, ...] = ()
     admin_only: bool = False
     icon: str = ""
+    #: Public entries: shown in the header menu too (all are shown on the home page).
+    in_header: bool = True
 
     @property
     def url(self) -> str:
@@ -45,3 +47,26 @@ def register_public(*items: NavItem) -> None:
 
 def register_staff(*items: NavItem) -> None:
     STAFF_MENU.add(*items)
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of a staff member's "waiting for you" summary on the back-office home."""
+
+    label: str
+    count: int
+    url: str
+    tone: str = "info"  # info | warning | danger
+
+
+WORK_SUMMARIES: list = []
+
+
+def register_work_summary(summary) -> None:
+    """``summary(request) -> list[WorkItem]``, called on the back-office home."""
+    if summary not in WORK_SUMMARIES:
+        WORK_SUMMARIES.append(summary)
+
+
+def work_items(request) -> list[WorkItem]:
+    return [item for summary in WORK_SUMMARIES for item in summary(request) if item.count]

@@ -9,7 +9,15 @@ class DossiersConfig(AppConfig):
 
     def ready(self):
         from motcua.accounts.roles import RoleCode
-        from motcua.core.navigation import NavItem, register_public, register_staff
+        from motcua.core.navigation import (
+            NavItem,
+            register_public,
+            register_staff,
+            register_work_summary,
+        )
+        from motcua.dossiers.summary import work_summary
+
+        register_work_summary(work_summary)
 
         register_public(NavItem(_("Look up a dossier"), "dossiers:lookup", order=200))
         staff_roles = (RoleCode.ONE_STOP_OFFICER, RoleCode.SPECIALIST, RoleCode.LEADER)

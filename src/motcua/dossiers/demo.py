@@ -117,8 +117,10 @@ def _when(day: dt.date, rng: random.Random, start_hour: int = 7) -> dt.datetime:
 
 
 def _later(moment: dt.datetime, working_days: int, rng: random.Random) -> dt.datetime:
+    """A working time ``working_days`` after ``moment``, never before it."""
     day = add_working_days(timezone.localtime(moment).date(), max(working_days, 0))
-    return _when(day, rng, start_hour=timezone.localtime(moment).hour if working_days == 0 else 7)
+    when = _when(day, rng, start_hour=timezone.localtime(moment).hour if working_days == 0 else 7)
+    return max(when, moment + dt.timedelta(minutes=rng.randrange(5, 40)))
 
 
 def _applicant(rng: random.Random, handle: str) -> Applicant:

@@ -9,14 +9,22 @@ class FeedbackConfig(AppConfig):
 
     def ready(self):
         from motcua.accounts.roles import RoleCode
-        from motcua.core.navigation import NavItem, register_public, register_staff
+        from motcua.core.navigation import (
+            NavItem,
+            register_public,
+            register_staff,
+            register_work_summary,
+        )
+        from motcua.feedback.summary import work_summary
+
+        register_work_summary(work_summary)
         from motcua.feedback.search import FeedbackAnswerProvider
         from motcua.search.registry import register
 
         register(FeedbackAnswerProvider())
 
         register_public(
-            NavItem(_("Send feedback"), "feedback:new", order=200),
+            NavItem(_("Send feedback"), "feedback:new", order=200, in_header=False),
             NavItem(_("Feedback and answers"), "feedback:list", order=210),
         )
         register_staff(

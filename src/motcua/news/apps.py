@@ -16,7 +16,7 @@ class NewsConfig(AppConfig):
         register_public(
             NavItem(_("News"), "news:list", order=100),
             NavItem(_("Published documents"), "news:documents", order=600),
-            NavItem(_("Videos"), "news:videos", order=650),
+            NavItem(_("Videos"), "news:videos", order=650, in_header=False),
         )
         editors = (RoleCode.EDITOR, RoleCode.LEADER)
         register_staff(

@@ -4,6 +4,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from motcua.accounts.decorators import staff_required
+from motcua.core.navigation import work_items
 from motcua.organisations import selectors
 from motcua.organisations.models import Unit
 
@@ -39,7 +40,7 @@ def staff_home(request):
     return render(
         request,
         "organisations/staff_home.html",
-        {"memberships": selectors.memberships_of(request.user)},
+        {"memberships": selectors.memberships_of(request.user), "work_items": work_items(request)},
     )
 
 

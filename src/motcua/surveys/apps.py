@@ -11,7 +11,7 @@ class SurveysConfig(AppConfig):
         from motcua.accounts.roles import RoleCode
         from motcua.core.navigation import NavItem, register_public, register_staff
 
-        register_public(NavItem(_("Rate our service"), "surveys:start", order=210))
+        register_public(NavItem(_("Rate our service"), "surveys:start", order=210, in_header=False))
         register_staff(
             NavItem(
                 _("Rating kiosk"), "surveys:kiosk", order=130, roles=(RoleCode.ONE_STOP_OFFICER,)
