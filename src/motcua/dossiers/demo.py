@@ -238,6 +238,8 @@ class _Story:
                 "apologize", "leader", before_due, reason=reason, new_date=add_working_days(due, 3)
             ):
                 return
+        if late and self.now - moment < dt.timedelta(days=21):
+            return  # still on the specialist's desk: overdue once its date passes
         work = max(0, round(days * rng.uniform(0.45, 0.9))) + (days // 2 + 2 if late else 0)
         submitted = _later(moment, work, rng)
         if not self.step("submit_for_approval", "specialist", submitted):

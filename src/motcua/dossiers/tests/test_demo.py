@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.db.models import Count
 
@@ -29,6 +31,10 @@ def test_demo_dossiers_cover_every_kind_of_situation_and_load_once():
     assert Dossier.objects.exclude(extended_due_date=None).exists(), (
         "some dossiers carry an apology"
     )
+    overdue = Dossier.objects.filter(
+        status=Status.PROCESSING, effective_due_date__lt=dt.date.today()
+    )
+    assert overdue.exists(), "some dossiers are overdue now"
     assert Dossier.objects.values("unit").distinct().count() == 4
     assert not Notification.objects.exists(), "loading the demo sends no message"
     demo.seed(log=lambda line: None, days_back=40)
