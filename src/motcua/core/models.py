@@ -50,3 +50,25 @@ class RuleValue(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.key} = {self.value} ({self.effective_from:%d/%m/%Y})"
+
+
+class PendingUpload(TimeStampedModel):
+    """A file that passed the checks in a form that failed for another reason, kept so that
+    the citizen does not have to choose it again (``core.uploads.FormUploads``). Purged after
+    a day (``manage.py purge_pending_uploads``)."""
+
+    form_key = models.CharField(max_length=64, db_index=True)
+    field = models.CharField(max_length=100)
+    file = models.FileField(upload_to="pending/%Y/%m/%d/")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["form_key", "field"], name="pendingupload_unique_field")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form_key} {self.field}: {self.name}"

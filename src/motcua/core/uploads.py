@@ -242,3 +242,59 @@ class UploadField(forms.FileField):
             return clean_upload(upload, kinds=self.kinds, max_bytes=self.max_bytes)
         except UploadError as error:
             raise forms.ValidationError(error.message, code=error.code) from error
+
+
+KINDS_BY_CODE = {kind.code: kind for kind in (PDF, JPEG, PNG, WEBP, DOCX, XLSX, MP4)}
+
+
+class FormUploads:
+    """Keeps the files of a form that failed for another reason.
+
+    A form with an idempotency key (a random key in a hidden field) calls ``keep()`` with its
+    checked files when it is invalid; when the citizen sends it again, ``restore()`` puts back
+    the files they did not choose again. Only files that passed every check are kept, and only
+    under the random key of that one form."""
+
+    def __init__(self, form_key: str):
+        self.form_key = form_key[:64]
+
+    def keep(self, uploads: dict[str, CleanUpload]) -> None:
+        from motcua.core.models import PendingUpload
+
+        for field, upload in uploads.items():
+            PendingUpload.objects.filter(form_key=self.form_key, field=field).delete()
+            pending = PendingUpload(
+                form_key=self.form_key,
+                field=field,
+                name=upload.name,
+                kind=upload.kind.code,
+                size=upload.size,
+                sha256=upload.sha256,
+            )
+            upload.content.seek(0)
+            pending.file.save(upload.name, ContentFile(upload.content.read()), save=False)
+            pending.save()
+
+    def kept(self) -> dict[str, CleanUpload]:
+        """The files kept for this form, by field name."""
+        from motcua.core.models import PendingUpload
+
+        files = {}
+        for pending in PendingUpload.objects.filter(form_key=self.form_key):
+            with pending.file.open("rb") as handle:
+                data = handle.read()
+            files[pending.field] = CleanUpload(
+                name=pending.name,
+                content=ContentFile(data, name=pending.name),
+                kind=KINDS_BY_CODE[pending.kind],
+                size=pending.size,
+                sha256=pending.sha256,
+            )
+        return files
+
+    def discard(self) -> None:
+        from motcua.core.models import PendingUpload
+
+        for pending in PendingUpload.objects.filter(form_key=self.form_key):
+            pending.file.delete(save=False)
+            pending.delete()

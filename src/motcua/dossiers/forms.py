@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import User
 from motcua.accounts.roles import RoleCode
-from motcua.core.uploads import DOCUMENT_KINDS, UploadField
+from motcua.core.uploads import DOCUMENT_KINDS, FormUploads, UploadField
 from motcua.dossiers.models import ApplicantType, Channel, Dossier, Status
 from motcua.dossiers.selectors import QUEUES
 from motcua.dossiers.workflow import Transition
@@ -129,6 +129,51 @@ class SubmissionForm(ApplicantForm):
                 ),
             )
             self.document_fields.append((name, document))
+        # Files kept from an earlier attempt at this same form (see core.uploads.FormUploads).
+        self.kept_files = (
+            FormUploads(self.data.get(self.add_prefix("idempotency_key"), "")).kept()
+            if self.is_bound
+            else {}
+        )
+        for name, _document in self.document_fields:
+            if name in self.kept_files:
+                self.fields[name].required = False
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound:
+            return
+        for name, _document in self.document_fields:
+            if not self.cleaned_data.get(name) and name in self.kept_files:
+                self.cleaned_data[name] = self.kept_files[name]
+        if self.errors:
+            self.keep_files()
+
+    def keep_files(self) -> None:
+        """Keep the files that passed their checks, for the next attempt at this form."""
+        key = self.cleaned_data.get("idempotency_key")
+        if not key:
+            return
+        checked = {
+            name: self.cleaned_data[name]
+            for name, _d in self.document_fields
+            if self.cleaned_data.get(name)
+        }
+        new = {
+            name: upload
+            for name, upload in checked.items()
+            if upload is not self.kept_files.get(name)
+        }
+        FormUploads(key).keep(new)
+        self.kept_files.update(checked)
+
+    def kept_name(self, field_name: str) -> str:
+        upload = self.kept_files.get(field_name)
+        return upload.name if upload else ""
+
+    def document_rows(self):
+        """(bound field, name of the file kept from an earlier attempt) for the template."""
+        return [(self[name], self.kept_name(name)) for name, _document in self.document_fields]
 
     def applicant_fields(self):
         return [

@@ -369,3 +369,40 @@ def test_officers_do_not_get_bulk_assignment(client, office):
     sign_in(client, office.officer)
     assert 'form="bulk"' not in client.get(reverse("dossiers:queue")).content.decode()
     assert client.post(reverse("dossiers:bulk-assign"), {"codes": ["x"]}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_files_already_attached_are_kept_when_another_field_is_wrong(client, office, version):
+    url = reverse("dossiers:submit", args=[version.procedure.slug])
+    first = client.post(url, submission_data(version, office.ward, phone="12ab"))
+    html = first.content.decode()
+    assert "đã được đính kèm" in html
+    assert not Dossier.objects.exists()
+    # The citizen corrects the phone number and sends again without choosing the files again.
+    data = submission_data(version, office.ward)
+    for document in version.documents.all():
+        data.pop(f"document_{document.pk}")
+    response = client.post(url, data)
+    assert response.status_code == 302
+    dossier = Dossier.objects.get()
+    assert dossier.documents.count() == 2
+    assert b"".join(dossier.documents.first().file.open("rb").read().splitlines()) == b"".join(
+        MINIMAL_PDF.splitlines()
+    )
+    from motcua.core.models import PendingUpload
+
+    assert not PendingUpload.objects.exists(), "kept files are cleared once the dossier is filed"
+
+
+@pytest.mark.django_db
+def test_kept_files_belong_to_one_form_only(client, office, version):
+    url = reverse("dossiers:submit", args=[version.procedure.slug])
+    client.post(
+        url, submission_data(version, office.ward, phone="12ab", idempotency_key="form-one")
+    )
+    data = submission_data(version, office.ward, idempotency_key="form-two")
+    for document in version.documents.all():
+        data.pop(f"document_{document.pk}")
+    html = client.post(url, data).content.decode()
+    assert "Trường này là bắt buộc." in html or "This field is required." in html
+    assert not Dossier.objects.exists()

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from motcua.core.errors import DomainError
 from motcua.core.ratelimit import RateLimit, limit_by_ip
 from motcua.core.requestmeta import client_ip
+from motcua.core.uploads import FormUploads
 from motcua.dossiers import payments, selectors, services, slips
 from motcua.dossiers.forms import LookupForm, SubmissionForm, SupplementForm, WithdrawForm
 from motcua.dossiers.models import Dossier, PaymentStatus, Status
@@ -109,7 +110,9 @@ def submit(request, slug: str):
             )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
+            form.keep_files()
         else:
+            FormUploads(form.cleaned_data["idempotency_key"]).discard()
             _unlock(request, dossier)
             return redirect("dossiers:submitted", dossier.code)
     return render(
