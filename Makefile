@@ -9,8 +9,10 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.lock | cut -d' ' -f1)
 LOCALE_DIRS := $(wildcard src/motcua/*/locale src/motcua/locale)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where the SQLite database and uploaded files live (the settings read the same variable).
+VAR_DIR := $(or $(MOTCUA_VAR_DIR),var)
 
-.PHONY: install run test e2e lint format messages makemessages migrate demo demo-otp lock clean check-deploy worker
+.PHONY: var install run test e2e lint format messages makemessages migrate demo demo-otp lock clean check-deploy worker scaleout
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,7 +27,7 @@ messages: $(STAMP)
 	@$(PY) src/motcua/core/i18n_compile.py $(LOCALE_DIRS)
 
 var:
-	@mkdir -p var/media var/static
+	@mkdir -p $(VAR_DIR)/media $(VAR_DIR)/static
 
 migrate: $(STAMP) messages var
 	$(MANAGE) migrate --noinput
@@ -77,3 +79,7 @@ worker: migrate
 
 clean:
 	rm -rf $(VENV) var staticfiles
+
+## Scale-out proof: two web instances and two task workers on one PostgreSQL and Redis.
+scaleout: $(STAMP) messages
+	$(PY) bench/scaleout.py

@@ -48,3 +48,4 @@ urlpatterns = [
 
 handler403 = "motcua.core.views.permission_denied"
 handler404 = "motcua.core.views.page_not_found"
+handler500 = "motcua.core.views.server_error"

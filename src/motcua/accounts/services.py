@@ -55,6 +55,7 @@ def totp_enrol_confirm(*, request, device: TOTPDevice, token: str) -> list[str] 
         device.save(update_fields=["confirmed"])
         audit_record(actor=device.user, action="account.2fa_enrolled", obj=device.user)
     otp_login(request, device)
+    request.session.cycle_key()  # a session key seen before the second factor is worthless
     return recovery_codes_issue(user=device.user)
 
 
@@ -66,6 +67,7 @@ def second_factor_verify(*, request, token: str) -> bool:
         audit_record(actor=user, action="account.2fa_failed", obj=user)
         return False
     otp_login(request, device)
+    request.session.cycle_key()  # a session key seen before the second factor is worthless
     otp_limit().reset(str(user.pk))
     audit_record(
         actor=user,

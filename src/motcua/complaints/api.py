@@ -9,7 +9,7 @@ from django.http import Http404
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from motcua.api.auth import staff_auth
+from motcua.api.auth import require_role, staff_auth
 from motcua.complaints import confidentiality, selectors
 from motcua.complaints.models import Case, Kind
 
@@ -58,11 +58,13 @@ def _person(case: Case, field: str) -> str:
 @router.get("/cases", response=list[CaseOut], auth=staff_auth, summary="Cases in scope")
 @paginate(PageNumberPagination, page_size=50)
 def cases(request, kind: str = "", status: str = ""):
+    require_role(request.auth, selectors.STAFF_ROLES)
     return selectors.cases_for_staff(request.auth, kind=kind, status=status)
 
 
 @router.get("/cases/{code}", response=CaseOut, auth=staff_auth, summary="One case")
 def case(request, code: str):
+    require_role(request.auth, selectors.STAFF_ROLES)
     found = selectors.case_for_staff(request.auth, code)
     if found is None:
         raise Http404

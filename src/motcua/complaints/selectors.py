@@ -8,8 +8,17 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from motcua.accounts.roles import RoleCode
 from motcua.complaints.models import Case, ReceptionSession, ReceptionVisit
 from motcua.organisations.models import Unit
+
+#: Who works on complaints, denunciations and citizen reception (pages and staff API).
+STAFF_ROLES = (
+    RoleCode.LEADER,
+    RoleCode.SPECIALIST,
+    RoleCode.ONE_STOP_OFFICER,
+    RoleCode.FRONT_SUPERVISOR,
+)
 
 
 def cases_for_staff(user, *, kind: str = "", status: str = "") -> QuerySet[Case]:

@@ -250,9 +250,16 @@ def visit_reply(*, actor, visit: ReceptionVisit, reply: str) -> ReceptionVisit:
         raise NotAllowed(_("You may not reply for this unit."))
     if len((reply or "").strip()) < 10:
         raise DomainError(_("Write the reply."), field="reply")
-    if visit.replied_at:
-        raise DomainError(_("This visit was already replied to."), field="reply")
     with transaction.atomic():
+        # Locked and checked inside the transaction: of two replies sent at once, the second
+        # is refused instead of silently replacing the first.
+        visit = (
+            ReceptionVisit.objects.select_for_update(of=("self",))
+            .select_related("session")
+            .get(pk=visit.pk)
+        )
+        if visit.replied_at:
+            raise DomainError(_("This visit was already replied to."), field="reply")
         visit.reply, visit.replied_at = reply.strip(), timezone.now()
         visit.save(update_fields=["reply", "replied_at", "updated_at"])
         audit_record(

@@ -21,12 +21,7 @@ from motcua.core.excel import Sheet, workbook_response
 from motcua.organisations.models import ADMINISTRATIVE_KINDS, Unit
 from motcua.organisations.selectors import active_unit, portal_unit
 
-ROLES = (
-    RoleCode.LEADER,
-    RoleCode.SPECIALIST,
-    RoleCode.ONE_STOP_OFFICER,
-    RoleCode.FRONT_SUPERVISOR,
-)
+ROLES = selectors.STAFF_ROLES
 
 
 def schedule(request):

@@ -145,6 +145,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+DATABASE_REPLICA_URL = env(
+    "DATABASE_REPLICA_URL",
+    "",
+    "Optional PostgreSQL read replica: dashboards and published indices read from it.",
+)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            DATABASE_REPLICA_URL,
+            conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+            conn_health_checks=True,
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["motcua.core.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while one writer writes; IMMEDIATE transactions make writers queue
     # for the lock instead of failing half-way with "database is locked".
@@ -245,8 +260,33 @@ STATIC_MANIFEST = env(
     "Serve hashed, compressed static files (run collectstatic first).",
     cast=bool,
 )
+MEDIA_S3_BUCKET = env(
+    "MEDIA_S3_BUCKET",
+    "",
+    "Keep uploaded files in this S3-compatible bucket instead of MOTCUA_VAR_DIR/media "
+    "(credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).",
+)
+MEDIA_S3_ENDPOINT_URL = env(
+    "MEDIA_S3_ENDPOINT_URL",
+    "",
+    "Endpoint of the S3-compatible object storage (MinIO, Viettel, VNPT, ...); empty: AWS.",
+)
+MEDIA_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if MEDIA_S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if STATIC_MANIFEST
@@ -327,6 +367,23 @@ if MAP_TILE_URL:
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+#: A task still "running" this long after a worker claimed it belongs to a worker that died
+#: (killed, out of memory, machine lost): ``requeue_stale_tasks`` puts it back in the queue.
+TASK_STALE_AFTER_MINUTES = env(
+    "TASK_STALE_AFTER_MINUTES",
+    30,
+    "Minutes after which a task claimed by a worker that never finished it is run again.",
+    cast=int,
+)
+
+# --- Personal data ---------------------------------------------------------------------------
+PERSONAL_DATA_RETENTION_MONTHS = env(
+    "PERSONAL_DATA_RETENTION_MONTHS",
+    24,
+    "Months after closing before a feedback report's reporter and survey free text are "
+    "anonymised by `apply_retention`.",
+    cast=int,
+)
 
 # --- Notifications (e-mail, SMS, Zalo) ---------------------------------------------------
 NOTIFICATION_BACKENDS = {
@@ -422,7 +479,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "motcua.core.logging.JsonFormatter"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"personal_data": {"()": "motcua.core.logging.PersonalDataFilter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["personal_data"],
+        }
+    },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django.server": {"level": "WARNING"},

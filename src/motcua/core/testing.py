@@ -1,6 +1,10 @@
 """Helpers for tests of every app (imported by tests only)."""
 
-from django.db import transaction
+import contextlib
+import re
+import threading
+
+from django.db import OperationalError, connection, transaction
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -28,3 +32,51 @@ def run_tasks() -> int:
             result.claim(worker.worker_id)
         worker.run_task(result)
         ran += 1
+
+
+@contextlib.contextmanager
+def database_fails_on(table: str):
+    """The database server goes away when the first row is written to ``table``: that statement
+    and every later one fail, as on a dropped connection. Rolling back to a savepoint still goes
+    through (a server that loses its client rolls the transaction back itself), so the test's
+    own transaction stays usable."""
+    down = False
+
+    def outage(execute, sql, params, many, context):
+        nonlocal down
+        statement = sql.lstrip().upper()
+        down = down or (statement.startswith("INSERT") and f'"{table.upper()}"' in statement)
+        if down and not statement.startswith(("ROLLBACK", "RELEASE")):
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(outage):
+        yield
+
+
+def resend(html: str) -> dict:
+    """The fields the "Send again" button of the 503 page posts."""
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html))
+
+
+def run_together(functions):
+    """Start the functions at the same moment in separate threads (each with its own
+    database connection); return what each returned or raised."""
+    barrier = threading.Barrier(len(functions))
+    results = [None] * len(functions)
+
+    def worker(index, function):
+        barrier.wait()
+        try:
+            results[index] = function()
+        except Exception as error:  # collected for the assertions
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i, f)) for i, f in enumerate(functions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results

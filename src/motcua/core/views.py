@@ -1,6 +1,10 @@
-from django.db import connection
-from django.http import JsonResponse
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -24,3 +28,35 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+logger = logging.getLogger(__name__)
+#: Never echoed back on the "try again" page.
+_SECRET_FIELDS = ("password", "otp", "token", "secret")
+
+
+def server_error(request):
+    """The page for an unhandled error. When the database is out of reach (stopped, restarting,
+    a failover, a lock timeout) it is a 503 page that says so and keeps what the visitor typed
+    in a form that sends it again. Neither page touches the database."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, OperationalError | InterfaceError):
+        return HttpResponseServerError(loader.render_to_string("500.html"))
+    logger.warning("database unavailable", extra={"path": request.path})
+    fields = []
+    if request.method == "POST":
+        fields = [
+            (name, value)
+            for name, values in request.POST.lists()
+            if not any(word in name.lower() for word in _SECRET_FIELDS)
+            or name == "csrfmiddlewaretoken"
+            for value in values
+        ]
+    context = {
+        "fields": fields,
+        "action": request.get_full_path(),
+        "had_files": bool(request.FILES),
+    }
+    response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+    response["Retry-After"] = "60"
+    return response

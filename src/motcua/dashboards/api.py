@@ -6,11 +6,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from motcua.api.auth import staff_auth
+from motcua.api.auth import require_role, staff_auth
 from motcua.dashboards import selectors, tables
 from motcua.organisations.models import Unit
 from motcua.par.api import PeriodOut, period_out, public_unit
 from motcua.par.periods import Period
+from motcua.par.selectors import OVERSIGHT_ROLES
 from motcua.surveys.scoping import covers
 
 PREFIX = "/dashboards"
@@ -73,6 +74,7 @@ def staff(
     quarter: int | None = None,
     month: int | None = None,
 ):
+    require_role(request.auth, OVERSIGHT_ROLES)
     target = get_object_or_404(Unit.objects.active().administrative(), slug=unit)
     if not covers(request.auth, target):
         raise Http404

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from motcua.accounts.decorators import staff_required
-from motcua.accounts.roles import RoleCode
 from motcua.core.excel import workbook_response
 from motcua.core.pdf import render_pdf
 from motcua.dashboards import charts, selectors, tables
@@ -24,7 +23,7 @@ from motcua.par.service_index import BY_CODE
 from motcua.surveys import selectors as surveys
 from motcua.surveys.models import Level
 
-ROLES = (RoleCode.LEADER, RoleCode.PAR_ASSESSOR, RoleCode.FRONT_SUPERVISOR)
+ROLES = par.OVERSIGHT_ROLES
 
 
 class FilterForm(forms.Form):

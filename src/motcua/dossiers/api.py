@@ -13,7 +13,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
 from motcua.accounts.models import User
-from motcua.api.auth import staff_auth
+from motcua.api.auth import require_role, staff_auth
 from motcua.api.errors import RateLimited
 from motcua.audit.services import audit_record
 from motcua.core.errors import DomainError
@@ -199,6 +199,7 @@ def staff_list(
     request, unit: str | None = None, status: int | None = None, queue: str = "all", q: str = ""
 ):
     """Dossiers of the caller's units, newest first; ``unit`` narrows to a unit and below."""
+    require_role(request.auth, selectors.STAFF_ROLES)
     scope_unit = get_object_or_404(Unit, slug=unit) if unit else None
     filters = selectors.DossierFilters(
         queue=queue if queue in selectors.QUEUES else "all", status=status, unit=scope_unit, q=q
@@ -206,11 +207,18 @@ def staff_list(
     return selectors.dossiers_for_staff(request.auth, filters)
 
 
-@router.get("/{code}", response=DossierDetail, auth=staff_auth, summary="One dossier (staff)")
-def staff_detail(request, code: str):
+def _dossier_for(request, code: str) -> Dossier:
+    """The dossier, for staff who work on dossiers and whose units it concerns."""
+    require_role(request.auth, selectors.STAFF_ROLES)
     dossier = selectors.dossier_for_staff(request.auth, code)
     if dossier is None:
         raise Http404
+    return dossier
+
+
+@router.get("/{code}", response=DossierDetail, auth=staff_auth, summary="One dossier (staff)")
+def staff_detail(request, code: str):
+    dossier = _dossier_for(request, code)
     audit_record(actor=request.auth, action="dossier.view", obj=dossier, unit_id=dossier.unit_id)
     return dossier
 
@@ -238,9 +246,7 @@ def _make_action_endpoint(action: str):
     transition = TRANSITIONS[action]
 
     def endpoint(request, code: str, payload: ActionIn):
-        dossier = selectors.dossier_for_staff(request.auth, code)
-        if dossier is None:
-            raise Http404
+        dossier = _dossier_for(request, code)
         data = payload.dict(exclude_none=True)
         data.pop("expected_status", None)
         if "department" in data:

@@ -11,12 +11,16 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.accounts.roles import RoleCode
 from motcua.core.text import fold
 from motcua.dossiers import deadlines
 from motcua.dossiers.models import CLOCK_RUNNING, OPEN_STATUSES, Dossier, DossierEvent, Status
 from motcua.organisations.models import Unit
 from motcua.organisations.scoping import UnitScope
 from motcua.organisations.selectors import memberships_of
+
+#: Who works on dossiers: the back-office pages and the staff API.
+STAFF_ROLES = (RoleCode.ONE_STOP_OFFICER, RoleCode.SPECIALIST, RoleCode.LEADER)
 
 QUEUES = (
     "open",

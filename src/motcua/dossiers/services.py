@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from motcua.audit.services import audit_record
 from motcua.core.errors import DomainError
+from motcua.core.files import atomic_with_files, store
 from motcua.core.text import fold
 from motcua.core.uploads import CleanUpload
 from motcua.dossiers.codes import next_code
@@ -68,7 +69,7 @@ def _attach(
             round=round_no,
             uploaded_by=user if user is not None and user.is_authenticated else None,
         )
-        document.file.save(attachment.upload.name, attachment.upload.content, save=False)
+        store(document.file, attachment.upload.name, attachment.upload.content)
         document.save()
 
 
@@ -145,7 +146,7 @@ def dossier_submit_online(
     _check_documents(version, attachments)
     now = at or timezone.now()
     try:
-        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+        with atomic_with_files(), translation.override(settings.LANGUAGE_CODE):
             dossier = _new_dossier(
                 version=version,
                 unit=unit,
@@ -204,7 +205,7 @@ def dossier_receive_at_desk(
     if outcome == "receive":
         _check_documents(version, attachments)
     now = at or timezone.now()
-    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+    with atomic_with_files(), translation.override(settings.LANGUAGE_CODE):
         dossier = _new_dossier(
             version=version, unit=unit, channel=channel, applicant=applicant, now=now
         )

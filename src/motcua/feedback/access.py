@@ -16,6 +16,14 @@ from motcua.organisations.scoping import UnitScope
 from motcua.organisations.selectors import has_role, memberships_of
 
 WARD_WIDE_ROLES = frozenset({RoleCode.ONE_STOP_OFFICER, RoleCode.FRONT_SUPERVISOR})
+#: Who works on reports in the back office and the staff API (PRODUCT.md §1). Editors and
+#: administrators do not: a report carries the reporter's name and phone number.
+STAFF_ROLES = (
+    RoleCode.ONE_STOP_OFFICER,
+    RoleCode.SPECIALIST,
+    RoleCode.LEADER,
+    RoleCode.FRONT_SUPERVISOR,
+)
 
 
 def _ward_path(unit: Unit) -> str:
@@ -61,6 +69,8 @@ def report_scope(user) -> Q | None:
         return None
     condition = Q(pk__in=[])
     for role, path in role_paths(user):
+        if role not in STAFF_ROLES:
+            continue
         if role == RoleCode.FRONT_SUPERVISOR:
             condition |= Q(category__is_conduct=True, unit__path__startswith=path)
         else:

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from motcua.api.auth import staff_auth
+from motcua.api.auth import require_role, staff_auth
 from motcua.api.errors import RateLimited
 from motcua.core.errors import DomainError
 from motcua.core.ratelimit import RateLimit
 from motcua.core.requestmeta import client_ip
-from motcua.feedback import selectors, services
+from motcua.feedback import access, selectors, services
 from motcua.feedback.models import Category, Report
 from motcua.feedback.workflow import TRANSITIONS, due_state, report_transition
 from motcua.organisations.models import ADMINISTRATIVE_KINDS, Unit
@@ -237,6 +237,7 @@ def lookup(request, code: str, payload: SecretIn):
 @paginate(PageNumberPagination, page_size=50)
 def staff_reports(request, status: str = "", due: str = ""):
     """The reports this officer may see (the back-office scoping)."""
+    require_role(request.auth, access.STAFF_ROLES)
     return selectors.reports_for_staff(
         request.auth,
         selectors.StaffFilters(status=status, due=due if due in ("overdue", "due_soon") else ""),
@@ -245,6 +246,7 @@ def staff_reports(request, status: str = "", due: str = ""):
 
 @router.get("/staff/reports/{code}", response=StaffReportOut, auth=staff_auth)
 def staff_report(request, code: str):
+    require_role(request.auth, access.STAFF_ROLES)
     report = selectors.report_for_staff(request.auth, code)
     if report is None:
         raise Http404
@@ -257,6 +259,7 @@ def staff_action(request, code: str, action: str, payload: ActionIn):
     supply_info, submit_answer, return_answer, approve, close)."""
     from motcua.accounts.models import User
 
+    require_role(request.auth, access.STAFF_ROLES)
     report = selectors.report_for_staff(request.auth, code)
     if report is None or action not in TRANSITIONS:
         raise Http404

@@ -15,6 +15,7 @@ class FeedbackConfig(AppConfig):
             register_staff,
             register_work_summary,
         )
+        from motcua.feedback.access import STAFF_ROLES
         from motcua.feedback.summary import work_summary
 
         register_work_summary(work_summary)
@@ -32,13 +33,7 @@ class FeedbackConfig(AppConfig):
                 _("Citizens' feedback"),
                 "feedback:queue",
                 order=200,
-                roles=(
-                    RoleCode.ONE_STOP_OFFICER,
-                    RoleCode.SPECIALIST,
-                    RoleCode.LEADER,
-                    RoleCode.EDITOR,
-                    RoleCode.FRONT_SUPERVISOR,
-                ),
+                roles=STAFF_ROLES,
             ),
             NavItem(_("Feedback routing"), "feedback:rules", order=210, roles=(RoleCode.LEADER,)),
         )

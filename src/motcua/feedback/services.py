@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from motcua.accounts.roles import RoleCode
 from motcua.audit.services import audit_record
 from motcua.core.errors import DomainError, NotAllowed
+from motcua.core.files import atomic_with_files, store
 from motcua.core.rules import rule_value
 from motcua.core.text import fold, squash_spaces
 from motcua.core.uploads import CleanUpload
@@ -187,7 +188,7 @@ def report_submit(
     suggestion = classifier.suggest_category(description)
     secret = f"{_random(4)}-{_random(4)}"
     try:
-        with transaction.atomic():
+        with atomic_with_files():
             code = _new_code(now)
             report = Report(
                 code=code,
@@ -225,7 +226,7 @@ def report_submit(
             for photo in photos:
                 stored = ReportPhoto(report=report, content_type=photo.kind.content_type)
                 stored.sha256 = photo.sha256
-                stored.image.save(photo.name, photo.content, save=False)
+                store(stored.image, photo.name, photo.content)
                 stored.save()
             ReportEvent.objects.create(
                 report=report,
@@ -374,9 +375,11 @@ def report_add_answer_photos(*, report: Report, actor, photos: list[CleanUpload]
     """Photos "after" the work, attached with the answer."""
     if not photos:
         return
-    if report.photos.filter(stage=PhotoStage.ANSWER).count() + len(photos) > MAX_PHOTOS:
-        raise DomainError(_("Attach at most %(n)d photos.") % {"n": MAX_PHOTOS}, field="photos")
-    with transaction.atomic():
+    with atomic_with_files():
+        # Locked, so two officers attaching photos at once cannot pass the maximum together.
+        Report.objects.select_for_update().filter(pk=report.pk).first()
+        if report.photos.filter(stage=PhotoStage.ANSWER).count() + len(photos) > MAX_PHOTOS:
+            raise DomainError(_("Attach at most %(n)d photos.") % {"n": MAX_PHOTOS}, field="photos")
         for photo in photos:
             stored = ReportPhoto(
                 report=report,
@@ -384,7 +387,7 @@ def report_add_answer_photos(*, report: Report, actor, photos: list[CleanUpload]
                 content_type=photo.kind.content_type,
                 sha256=photo.sha256,
             )
-            stored.image.save(photo.name, photo.content, save=False)
+            store(stored.image, photo.name, photo.content)
             stored.save()
         audit_record(
             actor=actor,

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from motcua.api.auth import staff_auth
+from motcua.api.auth import require_role, staff_auth
 from motcua.dossiers.models import Dossier
 from motcua.organisations.models import Unit
 from motcua.par import onestop, selectors
@@ -248,6 +248,7 @@ def drill(
     quarter: int | None = None,
     month: int | None = None,
 ):
+    require_role(request.auth, selectors.OVERSIGHT_ROLES)
     indicator = BY_CODE.get(code)
     if indicator is None or not indicator.drill or part not in ("numerator", "denominator"):
         raise Http404

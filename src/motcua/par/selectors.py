@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from motcua.accounts.roles import RoleCode
 from motcua.organisations.models import Unit
 from motcua.par.models import Assessment, AssessmentStatus, Criterion, Framework, Score
 from motcua.par.onestop import quarterly_averages, unit_average  # noqa: F401
@@ -19,6 +20,9 @@ from motcua.par.stats import (  # noqa: F401
     on_time_by_unit,
     resolved_by_month,
 )
+
+#: Who reads the PAR index, the service index and the dashboards (pages and staff API).
+OVERSIGHT_ROLES = (RoleCode.LEADER, RoleCode.PAR_ASSESSOR, RoleCode.FRONT_SUPERVISOR)
 
 
 def frameworks() -> QuerySet[Framework]:

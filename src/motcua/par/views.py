@@ -29,7 +29,7 @@ from motcua.par.workflow import (
 )
 from motcua.surveys.scoping import units_in_area
 
-ROLES = (RoleCode.LEADER, RoleCode.PAR_ASSESSOR, RoleCode.FRONT_SUPERVISOR)
+ROLES = selectors.OVERSIGHT_ROLES
 NOTE_LABELS = {
     "self": _("Explanation"),
     "appraisal": _("Reason for the change"),

@@ -12,6 +12,9 @@ from motcua.core.errors import DomainError
 from motcua.core.ratelimit import RateLimit, limit_by_ip
 
 START_RATE = RateLimit("contest-start", limit=10, window=600)
+#: Answers sent from one address (each choice is saved as it is made; a class may share one
+#: address, hence the room).
+ANSWER_RATE = RateLimit("contest-answer", limit=600, window=600)
 SESSION_KEY = "contest_entries"
 
 
@@ -57,6 +60,7 @@ def _own_entry(request, public_id) -> Entry:
     )
 
 
+@limit_by_ip(ANSWER_RATE)
 def entry(request, public_id):
     entry = _own_entry(request, public_id)
     if request.method == "POST":
@@ -96,6 +100,7 @@ def entry(request, public_id):
 
 
 @require_POST
+@limit_by_ip(ANSWER_RATE)
 def entry_autosave(request, public_id):
     entry = _own_entry(request, public_id)
     try:

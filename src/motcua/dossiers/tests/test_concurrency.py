@@ -1,12 +1,10 @@
 """Concurrent staff actions on PostgreSQL: row locks make exactly one officer win, and parallel
 receptions get distinct consecutive codes."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from motcua.core.errors import Conflict, DomainError
+from motcua.core.testing import run_together
 from motcua.dossiers.models import Dossier, DossierEvent, Status
 from motcua.dossiers.services import Applicant, Attachment, dossier_receive_at_desk
 from motcua.dossiers.tests.conftest import pdf_upload, submit
@@ -18,29 +16,6 @@ pytestmark = [
     # Commits for real; the rows migrations create are put back after the flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def run_together(functions):
-    """Start the functions at the same moment in separate threads (each with its own
-    database connection); return what each returned or raised."""
-    barrier = threading.Barrier(len(functions))
-    results = [None] * len(functions)
-
-    def worker(index, function):
-        barrier.wait()
-        try:
-            results[index] = function()
-        except Exception as error:  # collected for the assertions
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, f)) for i, f in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_two_officers_acting_on_one_dossier_at_once(office, version):

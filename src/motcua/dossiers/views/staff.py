@@ -36,7 +36,7 @@ from motcua.organisations.selectors import active_unit, roles_in
 from motcua.procedures.models import Procedure
 from motcua.procedures.selectors import current_version
 
-STAFF_ROLES = (RoleCode.ONE_STOP_OFFICER, RoleCode.SPECIALIST, RoleCode.LEADER)
+STAFF_ROLES = selectors.STAFF_ROLES
 
 
 def _filters(request, default_queue: str) -> tuple[QueueFilterForm, DossierFilters]:

@@ -50,6 +50,9 @@ class Ward:
             ward, "leader", username=f"{prefix}.lanhdao", full_name="Lê Hoàng Nam"
         )
         self.editor = make_staff(self.office, "editor", username=f"{prefix}.bientap")
+        self.interior_officer = make_staff(
+            self.office, "specialist", username=f"{prefix}.noivu-phuong"
+        )
         self.front_supervisor = make_staff(
             self.front, "front_supervisor", username=f"{prefix}.mttq"
         )

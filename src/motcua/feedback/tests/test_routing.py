@@ -137,8 +137,9 @@ def test_a_conduct_report_reaches_the_officials_unit_the_interior_office_and_the
 
     front = set(Report.objects.visible_to(a.front_supervisor))
     assert front == {conduct}  # conduct reports of the area only
-    assert conduct in Report.objects.visible_to(a.editor)  # the Interior office's staff
-    assert ordinary not in Report.objects.visible_to(a.editor)
+    assert conduct in Report.objects.visible_to(a.interior_officer)
+    assert ordinary not in Report.objects.visible_to(a.interior_officer)
+    assert not Report.objects.visible_to(a.editor).exists()  # news editors: no reports
     assert other_ward_conduct not in Report.objects.visible_to(a.front_supervisor)
 
     sign_in(client, a.front_supervisor)

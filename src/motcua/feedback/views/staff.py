@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from motcua.accounts.decorators import staff_required
 from motcua.accounts.roles import RoleCode
 from motcua.core.errors import DomainError
-from motcua.feedback import classifier, selectors, services
+from motcua.feedback import access, classifier, selectors, services
 from motcua.feedback.duplicates import duplicate_candidates
 from motcua.feedback.forms import (
     CorrectForm,
@@ -27,9 +27,7 @@ from motcua.feedback.workflow import TRANSITIONS, Action, allowed_actions, due_s
 from motcua.organisations.models import ADMINISTRATIVE_KINDS
 from motcua.organisations.selectors import active_unit, has_role, staff_units
 
-STAFF_ROLES = tuple(
-    r for r in RoleCode.values if r not in (RoleCode.CITIZEN, RoleCode.PAR_ASSESSOR)
-)
+STAFF_ROLES = access.STAFF_ROLES
 INTAKE_ROLES = (RoleCode.ONE_STOP_OFFICER, RoleCode.LEADER)
 
 

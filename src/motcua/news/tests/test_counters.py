@@ -79,7 +79,7 @@ def test_crawlers_are_not_counted(client):
     assert counters.buffered(counters.article_counter(article.pk)) == 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_hundred_concurrent_visits_add_exactly_two_hundred_views(settings):
     article = ArticleFactory(view_count=892)
     if connection.vendor == "postgresql":
