@@ -30,11 +30,13 @@ def routes():
 
 @pytest.fixture
 def replica_configured(settings):
+    # The router only looks for the alias in the setting; no connection is opened to it.
     with override_settings(DATABASES={**settings.DATABASES, "replica": {}}):
         yield
 
 
 @pytest.mark.usefixtures("replica_configured")
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
 def test_inside_a_dashboard_view_data_reads_go_to_the_replica_and_accounts_stay_on_the_primary():
     assert reads_from_replica(routes)() == {
         "dossier read": "replica",
@@ -46,6 +48,7 @@ def test_inside_a_dashboard_view_data_reads_go_to_the_replica_and_accounts_stay_
 
 
 @pytest.mark.usefixtures("replica_configured")
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
 def test_outside_the_dashboards_everything_uses_the_primary():
     assert set(routes().values()) == {None, "default"}
 
