@@ -457,6 +457,14 @@ KIOSK_IDLE_SECONDS = env(
     "Seconds without a touch after which the lobby kiosk returns to its start screen.",
     cast=int,
 )
+PAGE_CACHE_SECONDS = env(
+    "PAGE_CACHE_SECONDS",
+    60,
+    "How long the portal's home and article pages are kept for anonymous visitors, in seconds "
+    "(an edit shows at once; this bounds what no save announces, such as a scheduled "
+    "publication). 0 turns the page cache off.",
+    cast=int,
+)
 NEWS_COUNTER_FLUSH_SECONDS = env(
     "NEWS_COUNTER_FLUSH_SECONDS",
     60,

@@ -27,3 +27,19 @@ class NewsConfig(AppConfig):
         register(news_search.ArticleProvider())
         register(news_search.DocumentProvider())
         register(news_search.VideoProvider())
+        self._invalidate_cached_pages_on_change()
+
+    def _invalidate_cached_pages_on_change(self):
+        """Any saved or deleted piece of portal content makes the cached public pages stale
+        (view counts are written with ``update()`` and do not)."""
+        from django.db.models.signals import post_delete, post_save
+
+        from motcua.core.pagecache import invalidate
+
+        def content_changed(**kwargs):
+            invalidate()
+
+        for model in ("Article", "ArticleImage", "Category", "Video", "Document"):
+            sender = self.get_model(model)
+            post_save.connect(content_changed, sender=sender, weak=False)
+            post_delete.connect(content_changed, sender=sender, weak=False)

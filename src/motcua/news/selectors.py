@@ -95,6 +95,12 @@ def home_news(*, per_category: int = 3, featured: int = 4, latest: int = 6) -> H
     )
 
 
+def article_for_counting(slug: str) -> Article | None:
+    """The published article behind ``slug`` with only what counting a view needs: one
+    indexed row, read on every visit, also when the page comes from the cache."""
+    return Article.objects.public().only("pk", "public_id", "view_count").filter(slug=slug).first()
+
+
 def article_for_page(slug: str) -> Article | None:
     return (
         Article.objects.public()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
+from motcua.core.pagecache import cached_page
 from motcua.news import counters, selectors, services
 from motcua.news.forms import ArchiveForm, DocumentFilterForm
 from motcua.news.models import Category, Document, Video
@@ -15,45 +17,62 @@ from motcua.news.video_embed import embed_for
 PER_PAGE = 12
 
 
+def visit_counter() -> str:
+    """The site's visit counter ("Số lượt truy cập") as its digits."""
+    return render_to_string("news/_visit_counter.html", {"site_visits": counters.site_visits()})
+
+
 def _sidebar() -> dict:
-    return {
-        "categories": selectors.categories(),
-        "archive_day": timezone.localdate(),
-        "site_visits": counters.site_visits(),
-    }
+    """The side column's content, except the visit counter (a hole of cached pages)."""
+    return {"categories": selectors.categories(), "archive_day": timezone.localdate()}
 
 
 def home(request):
     """The portal's home page: featured and latest news, news by category, services, videos,
     documents, contacts."""
-    return render(
+    return cached_page(
         request,
-        "news/home.html",
-        {
-            "news": selectors.home_news(),
-            "videos": selectors.latest_videos(3),
-            "documents": selectors.latest_documents(4),
-            **_sidebar(),
-        },
+        lambda holes: render(
+            request,
+            "news/home.html",
+            {
+                "news": selectors.home_news(),
+                "videos": selectors.latest_videos(3),
+                "documents": selectors.latest_documents(4),
+                **_sidebar(),
+                **holes,
+            },
+        ),
+        holes={"visit_counter": visit_counter()},
     )
 
 
 def article_detail(request, slug: str):
-    article = selectors.article_for_page(slug)
-    if article is None:
+    """An article; its view is counted on every request, the rest may come from the cache."""
+    counted = selectors.article_for_counting(slug)
+    if counted is None:
         raise Http404
-    view_count = services.article_view(article=article, visitor=getattr(request, "visitor", None))
-    return render(
-        request,
-        "news/article.html",
-        {
-            "article": article,
-            "images": list(article.images.all()),
-            "view_count": view_count,
-            "newer": selectors.newer_articles(article),
-            "older": selectors.older_articles(article),
-            **_sidebar(),
-        },
+    view_count = services.article_view(article=counted, visitor=getattr(request, "visitor", None))
+
+    def render_page(holes):
+        article = selectors.article_for_page(slug)
+        if article is None:  # unpublished a moment ago
+            raise Http404
+        return render(
+            request,
+            "news/article.html",
+            {
+                "article": article,
+                "images": list(article.images.all()),
+                "newer": selectors.newer_articles(article),
+                "older": selectors.older_articles(article),
+                **_sidebar(),
+                **holes,
+            },
+        )
+
+    return cached_page(
+        request, render_page, holes={"view_count": view_count, "visit_counter": visit_counter()}
     )
 
 
@@ -64,12 +83,16 @@ def article_list(request, slug: str | None = None):
     page = Paginator(selectors.category_articles(category), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    return render(request, "news/category.html", {"category": category, "page": page, **_sidebar()})
+    return render(
+        request,
+        "news/category.html",
+        {"category": category, "page": page, "visit_counter": visit_counter(), **_sidebar()},
+    )
 
 
 def archive(request):
     """ "Xem theo ngày": pick a date, see that day's news."""
-    sidebar = _sidebar()
+    sidebar = {**_sidebar(), "visit_counter": visit_counter()}
     form = ArchiveForm(request.GET or None)
     day = articles = None
     previous_day = next_day = None

@@ -1,0 +1,101 @@
+"""Whole public pages cached for anonymous visitors, with holes for the per-request values.
+
+A portal page is the same for every anonymous visitor except for a few values: the CSRF token
+(the language switch and the HTMX headers), an article's view count, the site's visit
+counter. The page is rendered once with a marker in place of each of those values and kept in
+the cache; every request fills the markers from cheap sources. Any change to the content bumps
+a version that is part of every key (``invalidate``, called after the change commits), so an
+edit shows at once; ``PAGE_CACHE_SECONDS`` bounds what no save announces (an article whose
+scheduled time arrives, the date shown in the archive box).
+
+Signed-in users, HTMX requests and visitors with a message waiting always get a fresh page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
+
+VERSION_KEY = "pagecache:version"
+CSRF_HOLE = "csrf_token"
+
+
+class _Markers:
+    @cached_property
+    def nonce(self) -> str:
+        """Derived from the secret key, so that no text an author types can pass for a marker."""
+        return salted_hmac("motcua.pagecache", "marker").hexdigest()[:16]
+
+    def __call__(self, name: str) -> str:
+        """Plain text that HTML escaping leaves as it is."""
+        return f"\u2063{self.nonce}:{name}\u2063"
+
+
+marker = _Markers()
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.PAGE_CACHE_SECONDS > 0
+        and not request.headers.get("HX-Request")
+        and "messages" not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def _key(request: HttpRequest, version: int) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"pagecache:{version}:{request.LANGUAGE_CODE}:{digest}"
+
+
+def cached_page(
+    request: HttpRequest,
+    render_page: Callable[[dict[str, str | SafeString]], HttpResponse],
+    holes: dict[str, object],
+) -> HttpResponse:
+    """The page ``render_page(context)`` draws, from the cache when it can be shared.
+
+    ``holes`` maps context names to this request's values; ``render_page`` must put its
+    ``context`` argument into the template context (it holds a marker for each hole and for
+    the CSRF token). The values are escaped as the template would escape them.
+    """
+    if not _cacheable(request):
+        return render_page({name: conditional_escape(value) for name, value in holes.items()})
+    key = _key(request, cache.get_or_set(VERSION_KEY, time.time_ns, None))
+    html = cache.get(key)
+    if html is None:
+        context = {name: marker(name) for name in [*holes, CSRF_HOLE]}
+        response = render_page(context)
+        if response.status_code != 200:
+            return response
+        html = response.content.decode()
+        cache.set(key, html, settings.PAGE_CACHE_SECONDS)
+    values = {**holes, CSRF_HOLE: get_token(request)}
+    for name, value in values.items():
+        html = html.replace(marker(name), conditional_escape(value))
+    return HttpResponse(html)
+
+
+def invalidate() -> None:
+    """Every cached page is stale once the current transaction commits."""
+
+    def bump():
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no version (never set, or evicted): start a new series
+            cache.set(VERSION_KEY, time.time_ns(), None)
+
+    transaction.on_commit(bump)
