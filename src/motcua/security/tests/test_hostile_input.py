@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -19,6 +21,7 @@ from motcua.consultations.models import Comment
 from motcua.contests.models import Entry
 from motcua.contests.services import entry_submit
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests.conftest import MINIMAL_PDF
 from motcua.dossiers.tests.test_views import submission_data
 from motcua.dossiers.workflow import dossier_transition
 from motcua.feedback.models import Report
@@ -188,6 +191,65 @@ def test_vietnamese_typed_with_combining_marks_or_invisible_characters_is_stored
     assert dossier.code in queue.content.decode()
 
 
+# --- Uploads ----------------------------------------------------------------------------------
+
+
+def with_documents(world, name: str, data: bytes) -> dict:
+    version = world.procedure.versions.get()
+    return submission_data(
+        version,
+        world.ward,
+        **{
+            f"document_{d.pk}": SimpleUploadedFile(name, data, content_type="application/pdf")
+            for d in version.documents.all()
+        },
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    ["../../etc/passwd.pdf", "..\\..\\boot.ini.pdf", "giay\x00to.pdf.html", "ả" * 300 + ".pdf"],
+    ids=["traversal", "windows-traversal", "nul", "long"],
+)
+def test_a_document_with_a_hostile_name_is_stored_under_a_safe_name(
+    world, settings, tmp_path, name
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    url = reverse("dossiers:submit", args=[world.procedure.slug])
+    assert Client().post(url, with_documents(world, name, MINIMAL_PDF)).status_code == 302
+    documents = Dossier.objects.latest("pk").documents.all()
+    assert documents
+    for document in documents:
+        stored = Path(document.file.path).resolve()
+        assert stored.is_relative_to(tmp_path.resolve())
+        assert stored.name.endswith(".pdf")
+        assert len(stored.name) <= 100
+        assert "\x00" not in stored.name
+        assert ".." not in document.file.name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (MINIMAL_PDF + b"PK\x05\x06" + b"\x00" * 18, "tệp khác ẩn bên trong"),
+        (b"<html><script>alert(1)</script></html>", "Loại tệp này không được chấp nhận"),
+    ],
+    ids=["pdf+zip", "html-named-pdf"],
+)
+def test_a_refused_document_is_named_in_a_clear_message_and_nothing_is_stored(
+    world, settings, tmp_path, data, message
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    url = reverse("dossiers:submit", args=[world.procedure.slug])
+    before = Dossier.objects.count()
+    response = Client().post(url, with_documents(world, "giay-khai-sinh.pdf", data))
+    assert message in response.content.decode()
+    assert Dossier.objects.count() == before
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
 # --- NUL characters and oversized text --------------------------------------------------------
 
 
@@ -242,10 +304,6 @@ def test_oversized_text_is_refused_with_a_vietnamese_message_and_the_text_kept(w
 )
 def test_oversized_api_fields_are_a_validation_problem_naming_the_field(world, field, length):
     """On PostgreSQL these once reached the database and failed there (a server error)."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from motcua.dossiers.tests.conftest import MINIMAL_PDF
-
     data = {
         "procedure_code": world.procedure.code,
         "unit": world.ward.slug,
