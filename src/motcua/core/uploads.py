@@ -181,13 +181,15 @@ def _check_pdf(data: bytes) -> None:
     paper needs neither)."""
     if zipfile.is_zipfile(io.BytesIO(data)):
         raise UploadError(
-            _("The PDF file has another file hidden in it. Please send the PDF alone.")
+            _("The PDF file has another file hidden in it. Please send the PDF alone."),
+            code="pdf_polyglot",
         )
     if b"%%EOF" not in data[-2048:]:
         raise UploadError(_("The PDF file is damaged or incomplete."))
     if _PDF_ACTIVE.search(_PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), data)):
         raise UploadError(
-            _("The PDF file contains scripts or actions. Please print it to a plain PDF.")
+            _("The PDF file contains scripts or actions. Please print it to a plain PDF."),
+            code="pdf_active_content",
         )
 
 
