@@ -316,3 +316,34 @@ def test_oversized_api_fields_are_a_validation_problem_naming_the_field(world, f
     response = Client().post("/api/v1/dossiers/", data)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"].endswith(field)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("field", "length"), [("address_string", 301), ("first_name", 201)])
+def test_oversized_open311_fields_are_refused_not_a_server_error(world, field, length):
+    data = {
+        "jurisdiction_id": world.ward.slug,
+        "service_code": "lan-chiem-long-le-duong",
+        "description": COMBINING,
+        "address_string": "120 Nơ Trang Long",
+        field: "x" * length,
+    }
+    response = Client().post("/open311/v2/requests.json", data)
+    assert response.status_code == 400
+    assert str(length - 1) in response.json()[0]["description"]
+    assert not Report.objects.filter(channel="api").exists()
+
+
+@pytest.mark.django_db
+def test_open311_text_is_stored_precomposed(world):
+    data = {
+        "jurisdiction_id": world.ward.slug,
+        "service_code": "lan-chiem-long-le-duong",
+        "description": COMBINING,
+        "address_string": "120 Nơ Trang Long",
+        "first_name": INVISIBLE,
+    }
+    response = Client().post("/open311/v2/requests.json", data)
+    assert response.status_code == 201, response.content.decode()
+    report = Report.objects.get(channel="api")
+    assert report.description == report.reporter_name == PRECOMPOSED
