@@ -303,7 +303,8 @@ def test_oversized_text_is_refused_with_a_vietnamese_message_and_the_text_kept(w
     [("applicant_name", 201), ("applicant_address", 301), ("idempotency_key", 65)],
 )
 def test_oversized_api_fields_are_a_validation_problem_naming_the_field(world, field, length):
-    """On PostgreSQL these once reached the database and failed there (a server error)."""
+    """On PostgreSQL these once reached the database and failed there (a server error); SQLite
+    stored them whole."""
     data = {
         "procedure_code": world.procedure.code,
         "unit": world.ward.slug,
@@ -311,7 +312,10 @@ def test_oversized_api_fields_are_a_validation_problem_naming_the_field(world, f
         "applicant_phone": "0987654321",
         "idempotency_key": "api-1",
         field: "x" * length,
-        "documents": [SimpleUploadedFile("a.pdf", MINIMAL_PDF)],
+        "documents": [
+            SimpleUploadedFile(f"{d.pk}.pdf", MINIMAL_PDF)
+            for d in world.procedure.versions.get().documents.all()
+        ],
     }
     response = Client().post("/api/v1/dossiers/", data)
     assert response.status_code == 422
