@@ -166,6 +166,26 @@ def test_a_formula_typed_by_a_citizen_stays_text_in_the_excel_register(world, le
     assert cell.quotePrefix
 
 
+SQL_LIKE = [
+    "' OR '1'='1",
+    "1; DROP TABLE dossiers_dossier; --",
+    "%' UNION SELECT password FROM accounts_user --",
+    "\\'; SELECT pg_sleep(5); --",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", SQL_LIKE)
+def test_sql_like_input_is_searched_for_as_text(world, typed):
+    visitor = Client()
+    for url in (reverse("search:search"), reverse("procedures:catalogue")):
+        assert visitor.get(url, {"q": typed}).status_code == 200, url
+    assert visitor.get("/api/v1/procedures/", {"q": typed}).json()["count"] == 0
+    lookup = visitor.get("/api/v1/dossiers/status", {"code": typed, "secret": typed})
+    assert lookup.status_code == 404
+    assert Dossier.objects.count() == 1  # the world's dossier, untouched
+
+
 # --- Unicode ---------------------------------------------------------------------------------
 
 PRECOMPOSED = "Nguyễn Thị Phượng, đường Lê Lợi"
