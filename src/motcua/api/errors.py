@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from motcua.core.errors import DomainError
+from motcua.core.errors import PROBLEM_MEDIA_TYPE, DomainError, problem_body
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,6 @@ class RateLimited(Exception):
     """Raised by an endpoint when the caller exceeded a rate limit."""
 
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
 CSRF_FAILED = "CSRF check Failed"  # the message of django-ninja's HttpError for cookie auth
 
 
@@ -65,14 +64,9 @@ ERROR_STATUSES = {
 def document_problems(schema: dict) -> dict:
     """Add the ``Problem`` schema and the error statuses to every operation of an OpenAPI
     document (an operation's own declaration of a status wins)."""
-    schema.setdefault("components", {}).setdefault("schemas", {}).update(
-        {
-            name: model.model_json_schema(ref_template="#/components/schemas/{model}")
-            for name, model in (("FieldProblem", FieldProblem), ("Problem", Problem))
-        }
-    )
-    for name, definition in schema["components"]["schemas"]["Problem"].pop("$defs", {}).items():
-        schema["components"]["schemas"].setdefault(name, definition)
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    problem_schema = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(problem_schema.pop("$defs", {}), Problem=problem_schema)
     content = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
     for operations in schema["paths"].values():
         for operation in operations.values():
@@ -83,16 +77,6 @@ def document_problems(schema: dict) -> dict:
                     status, {"description": description, "content": content}
                 )
     return schema
-
-
-def problem_body(*, status: int, code: str, detail: str) -> dict:
-    return {
-        "type": "about:blank",
-        "title": detail,
-        "status": status,
-        "code": code,
-        "detail": detail,
-    }
 
 
 def problem(

@@ -9,8 +9,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from motcua.api.errors import PROBLEM_MEDIA_TYPE, problem_body
 from motcua.core import requestmeta
+from motcua.core.errors import PROBLEM_MEDIA_TYPE, problem_body
 
 logger = logging.getLogger("motcua.request")
 
@@ -83,7 +83,8 @@ class RefuseNulCharactersMiddleware:
 
     PostgreSQL cannot store or even compare text holding NUL: left alone, such a value reaches a
     query and becomes a server error. No text a person types contains one. The contents of
-    uploaded files are not looked at.
+    uploaded files are not looked at. The API and Open311 get problem JSON (``nul_character``),
+    pages a page that says what is wrong.
     """
 
     def __init__(self, get_response):
