@@ -12,7 +12,7 @@ PORT ?= 8000
 # Where the SQLite database and uploaded files live (the settings read the same variable).
 VAR_DIR := $(or $(MOTCUA_VAR_DIR),var)
 
-.PHONY: var install run test e2e lint format messages makemessages migrate demo demo-otp lock clean check-deploy worker scaleout
+.PHONY: var install run test e2e lint format messages makemessages migrate demo demo-otp lock audit clean check-deploy worker scaleout
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ makemessages: $(STAMP)
 lock: $(STAMP)
 	$(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url -o requirements.lock pyproject.toml
+
+## Audit the pinned dependencies for known vulnerabilities (.ci/audit_dependencies.py says how).
+audit: $(STAMP)
+	$(PY) -m pip install --quiet pip-audit
+	$(PY) .ci/audit_dependencies.py
 
 check-deploy: $(STAMP)
 	DJANGO_SETTINGS_MODULE=motcua.conf.production $(MANAGE) check --deploy --fail-level WARNING

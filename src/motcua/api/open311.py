@@ -23,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from motcua.core.errors import DomainError
 from motcua.core.ratelimit import RateLimit
 from motcua.core.requestmeta import client_ip
+from motcua.core.text import clean_text
 from motcua.core.uploads import IMAGE_KINDS, UploadError, clean_upload
 from motcua.feedback import selectors, services
 from motcua.feedback.models import (
@@ -35,6 +36,8 @@ from motcua.organisations.models import ADMINISTRATIVE_KINDS, Unit
 from motcua.organisations.selectors import portal_unit
 
 POST_RATE = RateLimit("open311-post", 20, 3600)
+#: The longest text each posted field may carry: the columns it is stored in.
+TEXT_LIMITS = {"description": 5000, "address_string": 300, "name": 200, "phone": 20, "email": 254}
 CLOSED = frozenset({Status.ANSWERED, Status.CLOSED, Status.REJECTED})
 MAX_RESULTS = 1000
 DEFAULT_DAYS = 90
@@ -288,18 +291,28 @@ def request_create(request, fmt: str):
         except UploadError as exc:
             return error(fmt, 400, str(exc.message))
     name = " ".join(filter(None, [data.get("last_name", ""), data.get("first_name", "")]))
+    text = {field: clean_text(data.get(field, "")) for field in TEXT_LIMITS}
+    text["name"] = clean_text(name)
+    for field, limit in TEXT_LIMITS.items():
+        if len(text[field]) > limit:
+            return error(
+                fmt,
+                400,
+                _("%(field)s is longer than %(limit)s characters.")
+                % {"field": field, "limit": limit},
+            )
     try:
         submission = services.report_submit(
             unit=unit,
             category=category,
-            description=data.get("description", ""),
-            details=attributes,
-            address=data.get("address_string", ""),
+            description=text["description"],
+            details={key: clean_text(value) for key, value in attributes.items()},
+            address=text["address_string"],
             latitude=latitude,
             longitude=longitude,
-            reporter_name=name,
-            reporter_phone=data.get("phone", ""),
-            reporter_email=data.get("email", ""),
+            reporter_name=text["name"],
+            reporter_phone=text["phone"],
+            reporter_email=text["email"],
             photos=photos,
             channel="api",
             idempotency_key=(request.headers.get("Idempotency-Key") or "")[:64] or None,

@@ -9,9 +9,15 @@ import importlib
 from django.apps import apps
 from ninja import NinjaAPI
 
-from motcua.api.errors import install_error_handlers
+from motcua.api.errors import document_problems, install_error_handlers
 
-api = NinjaAPI(
+
+class MotCuaAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return document_problems(super().get_openapi_schema(**kwargs))
+
+
+api = MotCuaAPI(
     title="Một Cửa API",
     version="1",
     description="Administrative procedures, dossiers, feedback, surveys and indices. "

@@ -7,9 +7,10 @@ import datetime as dt
 
 from django.http import Http404
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from motcua.api.auth import require_role, staff_auth
+from motcua.api.pagination import Pages
 from motcua.complaints import confidentiality, selectors
 from motcua.complaints.models import Case, Kind
 
@@ -56,7 +57,7 @@ def _person(case: Case, field: str) -> str:
 
 
 @router.get("/cases", response=list[CaseOut], auth=staff_auth, summary="Cases in scope")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def cases(request, kind: str = "", status: str = ""):
     require_role(request.auth, selectors.STAFF_ROLES)
     return selectors.cases_for_staff(request.auth, kind=kind, status=status)

@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "motcua.core.middleware.RefuseNulCharactersMiddleware",
     "motcua.news.middleware.VisitCounterMiddleware",
 ]
 

@@ -2,13 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from motcua.consultations.models import Answer
+from motcua.core.forms import CleanTextForm
 from motcua.core.uploads import PDF, UploadField
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
 
 
-class CommentForm(forms.Form):
+class CommentForm(CleanTextForm, forms.Form):
     section = forms.ChoiceField(label=_("Your comment is about"), required=False)
     body = forms.CharField(
         label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})

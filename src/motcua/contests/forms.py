@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.forms import CleanTextForm
 from motcua.organisations.models import Unit
 
 
-class EntrantForm(forms.Form):
+class EntrantForm(CleanTextForm, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=120)
     phone = forms.CharField(
         label=_("Mobile phone number"),

@@ -30,3 +30,17 @@ class Conflict(DomainError):
 
     code = "conflict"
     status = 409
+
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+def problem_body(*, status: int, code: str, detail: str) -> dict:
+    """An error as problem JSON (RFC 9457), the form every API error takes (``api.errors``)."""
+    return {
+        "type": "about:blank",
+        "title": detail,
+        "status": status,
+        "code": code,
+        "detail": detail,
+    }

@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass
@@ -169,9 +170,32 @@ def _reencode_image(data: bytes, kind: Kind) -> bytes:
         raise UploadError(_("The image could not be read. Please choose another file.")) from error
 
 
-def _check_document(data: bytes, kind: Kind) -> None:
-    if kind is PDF and b"%%EOF" not in data[-2048:]:
+#: PDF actions that run something when the file is opened; ``#xx`` escapes in names undone.
+_PDF_ACTIVE = re.compile(rb"/(?:JavaScript|JS|Launch)\b")
+_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _check_pdf(data: bytes) -> None:
+    """A PDF must end like one, must not also be a zip archive (a polyglot whose other half
+    would be opened by another program) and must not carry scripts or launch actions (a scanned
+    paper needs neither)."""
+    if zipfile.is_zipfile(io.BytesIO(data)):
+        raise UploadError(
+            _("The PDF file has another file hidden in it. Please send the PDF alone."),
+            code="pdf_polyglot",
+        )
+    if b"%%EOF" not in data[-2048:]:
         raise UploadError(_("The PDF file is damaged or incomplete."))
+    if _PDF_ACTIVE.search(_PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), data)):
+        raise UploadError(
+            _("The PDF file contains scripts or actions. Please print it to a plain PDF."),
+            code="pdf_active_content",
+        )
+
+
+def _check_document(data: bytes, kind: Kind) -> None:
+    if kind is PDF:
+        _check_pdf(data)
     if kind in (DOCX, XLSX):
         archive = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(info.file_size for info in archive.infolist())

@@ -10,11 +10,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from motcua.accounts.models import User
 from motcua.api.auth import require_role, staff_auth
 from motcua.api.errors import RateLimited
+from motcua.api.fields import text
+from motcua.api.pagination import Pages
 from motcua.audit.services import audit_record
 from motcua.core.errors import DomainError
 from motcua.core.requestmeta import client_ip
@@ -117,27 +119,31 @@ class DossierDetail(DossierListItem):
         return [t.action for t in available_actions(d, context["request"].auth)]
 
 
+class SubmitIn(Schema):
+    procedure_code: str
+    unit: str
+    applicant_name: text(200)
+    applicant_phone: text(20)
+    idempotency_key: text(64)
+    applicant_email: text(254) = ""
+    applicant_address: text(300) = ""
+
+
 @router.post(
     "/", response={201: Submitted, 200: Submitted}, auth=None, summary="Submit a dossier online"
 )
 def submit(
     request,
-    procedure_code: Form[str],
-    unit: Form[str],
-    applicant_name: Form[str],
-    applicant_phone: Form[str],
-    idempotency_key: Form[str],
+    form: Form[SubmitIn],
     documents: File[list[UploadedFile]],
-    applicant_email: Form[str] = "",
-    applicant_address: Form[str] = "",
 ):
     """Multipart form. ``documents`` are matched in order to the procedure's required documents.
     Sending the same ``idempotency_key`` again returns the dossier already filed (200)."""
     if not SUBMIT_RATE.hit(client_ip(request) or "unknown"):
         raise RateLimited
-    procedure = get_object_or_404(Procedure, code=procedure_code, is_active=True)
+    procedure = get_object_or_404(Procedure, code=form.procedure_code, is_active=True)
     version = current_version(procedure)
-    target = get_object_or_404(Unit.objects.active(), slug=unit)
+    target = get_object_or_404(Unit.objects.active(), slug=form.unit)
     if version is None:
         raise Http404
     requirements = list(version.documents.all())
@@ -157,13 +163,13 @@ def submit(
         version=version,
         unit=target,
         applicant=Applicant(
-            name=applicant_name,
-            phone=applicant_phone,
-            email=applicant_email,
-            address=applicant_address,
+            name=form.applicant_name,
+            phone=form.applicant_phone,
+            email=form.applicant_email,
+            address=form.applicant_address,
         ),
         attachments=attachments,
-        idempotency_key=idempotency_key,
+        idempotency_key=form.idempotency_key,
     )
     return Status(
         201 if created else 200,
@@ -194,7 +200,7 @@ def public_status(request, code: str, secret: str):
 
 
 @router.get("/", response=list[DossierListItem], auth=staff_auth, summary="Staff list of dossiers")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def staff_list(
     request, unit: str | None = None, status: int | None = None, queue: str = "all", q: str = ""
 ):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import User
 from motcua.accounts.roles import RoleCode
+from motcua.core.forms import CleanTextForm
 from motcua.core.uploads import DOCUMENT_KINDS, FormUploads, UploadField
 from motcua.dossiers.models import ApplicantType, Channel, Dossier, Status
 from motcua.dossiers.selectors import QUEUES
@@ -19,7 +20,7 @@ PHONE_RE = re.compile(r"^(\+84|0)\d{9,10}$")
 PHONE_HELP = _("Used to send you messages about the dossier and to look it up.")
 
 
-class ApplicantForm(forms.Form):
+class ApplicantForm(CleanTextForm, forms.Form):
     applicant_type = forms.ChoiceField(
         label=_("You are"),
         choices=ApplicantType.choices,

@@ -8,10 +8,12 @@ import datetime as dt
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from motcua.api.auth import require_role, staff_auth
 from motcua.api.errors import RateLimited
+from motcua.api.fields import text
+from motcua.api.pagination import Pages
 from motcua.core.errors import DomainError
 from motcua.core.ratelimit import RateLimit
 from motcua.core.requestmeta import client_ip
@@ -63,14 +65,14 @@ class PublicReportOut(Schema):
 class ReportIn(Schema):
     ward: str
     category: str
-    description: str
-    details: dict[str, str] = {}
-    address: str = ""
+    description: text(5000)
+    details: dict[str, text(1000)] = {}
+    address: text(300) = ""
     latitude: float | None = None
     longitude: float | None = None
-    name: str = ""
-    phone: str = ""
-    email: str = ""
+    name: text(200) = ""
+    phone: text(20) = ""
+    email: text(254) = ""
     is_public: bool = True
 
 
@@ -167,7 +169,7 @@ def categories(request):
 
 
 @router.get("/reports", response=list[PublicReportOut], auth=None, summary="Public reports")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def public_reports(
     request, ward: str | None = None, category: str | None = None, status: str | None = None
 ):
@@ -234,7 +236,7 @@ def lookup(request, code: str, payload: SecretIn):
 
 
 @router.get("/staff/reports", response=list[StaffReportOut], auth=staff_auth)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def staff_reports(request, status: str = "", due: str = ""):
     """The reports this officer may see (the back-office scoping)."""
     require_role(request.auth, access.STAFF_ROLES)

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.forms import CleanTextForm
 from motcua.core.uploads import IMAGE_KINDS, UploadError, UploadField, clean_upload
 from motcua.feedback import selectors
 from motcua.feedback.access import role_paths
@@ -95,7 +96,7 @@ def _clean_phone(value: str) -> str:
     return phone
 
 
-class ReportForm(forms.Form):
+class ReportForm(CleanTextForm, forms.Form):
     """The public intake form (also the base of the staff entry form)."""
 
     unit = forms.ModelChoiceField(
@@ -107,7 +108,8 @@ class ReportForm(forms.Form):
     category = CategoryChoiceField(label=_("Category"))
     description = forms.CharField(
         label=_("Describe the problem"),
-        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 5000}),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What is happening, since when, how it affects you."),
     )
     photos = PhotosField(
@@ -289,7 +291,7 @@ class LookupForm(forms.Form):
         return normalise_code(self.cleaned_data["code"])
 
 
-class RatingForm(forms.Form):
+class RatingForm(CleanTextForm, forms.Form):
     rating = forms.ChoiceField(
         label=_("Are you satisfied with the answer?"),
         choices=Rating.choices,
@@ -300,7 +302,7 @@ class RatingForm(forms.Form):
     )
 
 
-class SupplyInfoForm(forms.Form):
+class SupplyInfoForm(CleanTextForm, forms.Form):
     note = forms.CharField(
         label=_("The information requested"), widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -2,8 +2,9 @@
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from motcua.api.pagination import Pages
 from motcua.organisations.models import Unit
 
 PREFIX = "/units"
@@ -34,7 +35,7 @@ class UnitOut(Schema):
 
 
 @router.get("/", response=list[UnitOut], auth=None, summary="List units")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_units(request, parent: str | None = None):
     """Active units; ``parent`` (a unit id) lists the units directly below it."""
     qs = Unit.objects.active().select_related("parent").order_by("path")

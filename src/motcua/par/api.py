@@ -9,9 +9,10 @@ from decimal import Decimal
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from motcua.api.auth import require_role, staff_auth
+from motcua.api.pagination import Pages
 from motcua.dossiers.models import Dossier
 from motcua.organisations.models import Unit
 from motcua.par import onestop, selectors
@@ -238,7 +239,7 @@ class DrillOut(Schema):
     auth=staff_auth,
     summary="The dossiers behind a service-index number",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def drill(
     request,
     code: str,

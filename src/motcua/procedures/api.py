@@ -8,8 +8,9 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from motcua.api.pagination import Pages
 from motcua.core.errors import DomainError
 from motcua.procedures import selectors
 from motcua.procedures.fees import describe_fee
@@ -188,7 +189,7 @@ def _version_out(version: ProcedureVersion) -> dict:
 
 
 @router.get("/", response=list[ProcedureSummary], auth=None, summary="Search procedures")
-@paginate(PageNumberPagination, page_size=20)
+@paginate(Pages, page_size=20)
 def list_procedures(request, filters: Query[CatalogueQuery]):
     """Active procedures with a version in force today, searched and filtered as on the public
     catalogue page. The search ignores accents (`khai sinh` finds "Đăng ký khai sinh")."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
@@ -100,7 +101,7 @@ class ResultsOut(Schema):
 
 
 @router.get("/campaigns/{campaign_id}", response=ResultsOut, auth=None, summary="SIPAS results")
-def results(request, campaign_id: str):
+def results(request, campaign_id: uuid.UUID):
     campaign = get_object_or_404(
         Campaign.objects.all(), public_id=campaign_id, status=CampaignStatus.CLOSED
     )

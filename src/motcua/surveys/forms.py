@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.forms import CleanTextForm
 from motcua.surveys.models import Level, QuestionKind, Reason
 
 
@@ -18,7 +19,7 @@ class CodeForm(forms.Form):
     )
 
 
-class RatingForm(forms.Form):
+class RatingForm(CleanTextForm, forms.Form):
     level = forms.ChoiceField(
         label=_("How satisfied are you with how your dossier was handled?"),
         choices=Level.choices,
@@ -82,7 +83,7 @@ class CampaignForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(CleanTextForm, forms.Form):
     """One field per question, named by the question's code."""
 
     def __init__(self, *args, questions, **kwargs):

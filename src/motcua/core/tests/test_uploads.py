@@ -121,3 +121,75 @@ def test_text_that_is_not_utf8_csv_or_json_is_refused(data):
 def test_a_csv_file_is_not_accepted_where_documents_are_expected():
     with pytest.raises(UploadError, match="không được chấp nhận"):
         clean_upload(upload("a.csv", b"a,b\n1,2\n"), kinds=DOCUMENT_KINDS)
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+SCRIPT = b"<html><script>alert(document.cookie)</script></html>"
+
+
+def png_with_text(text: bytes) -> bytes:
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", text.decode())
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (0, 90, 200)).save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "polyglot",
+    [
+        jpeg_with_metadata() + SCRIPT,  # HTML after the end of the image
+        png_with_text(SCRIPT),  # HTML in a text chunk
+    ],
+    ids=["jpeg+html", "png+html"],
+)
+def test_an_image_carrying_html_is_stored_as_the_image_alone(polyglot):
+    clean = clean_upload(upload("anh.jpg", polyglot), kinds=IMAGE_KINDS)
+    stored = clean.content.read()
+    assert b"<script" not in stored
+    Image.open(io.BytesIO(stored)).verify()  # still an image
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (MINIMAL_PDF + zip_bytes({"index.html": SCRIPT}), "pdf_polyglot"),
+        (
+            b"%PDF-1.4\n1 0 obj<</OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n%%EOF\n",
+            "pdf_active_content",
+        ),
+        (b"%PDF-1.4\n1 0 obj<</A<</S/#4Caunch/F(cmd.exe)>>>>endobj\n%%EOF\n", "pdf_active_content"),
+    ],
+    ids=["pdf+zip", "pdf-javascript", "pdf-launch-escaped"],
+)
+def test_a_pdf_with_a_hidden_file_or_a_script_is_refused(data, code):
+    with pytest.raises(UploadError) as refused:
+        clean_upload(upload("don.pdf", data), kinds=DOCUMENT_KINDS)
+    assert refused.value.code == code
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd.pdf",
+        "..\\..\\windows\\win.ini.pdf",
+        "/etc/cron.d/x.pdf",
+        "a" * 500 + ".pdf",
+    ],
+)
+def test_a_hostile_file_name_becomes_a_short_safe_name(name):
+    clean = clean_upload(upload(name, MINIMAL_PDF), kinds=DOCUMENT_KINDS)
+    assert "/" not in clean.name
+    assert "\\" not in clean.name
+    assert ".." not in clean.name
+    assert clean.name.endswith(".pdf")
+    assert len(clean.name) <= 84

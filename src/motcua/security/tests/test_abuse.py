@@ -424,6 +424,7 @@ def test_forms_refuse_a_post_without_the_csrf_token(targets, ward_a):
         assert staff.post(path, {}).status_code == 403, path
     api = staff.post(f"/api/v1/dossiers/{code}/receive", {}, content_type="application/json")
     assert api.status_code == 403, "a session call to the API needs the CSRF token"
+    assert api.json()["code"] == "csrf_failed"
     assert "CSRF" in api.json()["detail"]
 
     # With the token the same form goes through: the refusals above are the CSRF check.
