@@ -53,31 +53,40 @@ def _staff_base(user) -> QuerySet[Dossier]:
     )
 
 
+def queue_condition(queue: str, user, today: dt.date) -> Q:
+    """What a work queue holds (except which units), for its list and its counter."""
+    match queue:
+        case "open":
+            return Q(status__in=(*OPEN_STATUSES, Status.RESULT_READY))
+        case "to_receive":
+            return Q(status=Status.SUBMITTED)
+        case "mine":
+            return Q(assignee=user, status__in=OPEN_STATUSES)
+        case "department":
+            departments = [m.unit.pk for m in memberships_of(user)]
+            return Q(department__in=departments, status__in=OPEN_STATUSES)
+        case "due_soon":
+            return Q(
+                status__in=CLOCK_RUNNING,
+                effective_due_date__gte=today,
+                effective_due_date__lte=deadlines.due_soon_limit(today),
+            )
+        case "overdue":
+            return Q(status__in=CLOCK_RUNNING, effective_due_date__lt=today)
+        case "supplement":
+            return Q(status=Status.SUPPLEMENT)
+        case "to_return":
+            return Q(status=Status.RESULT_READY)
+    return Q()  # "all"
+
+
+#: The queues with a counter on their tab: all but "all", and every one within "open".
+COUNTED_QUEUES = QUEUES[:-1]
+
+
 def _conditions(user, filters: DossierFilters, today: dt.date) -> Q:
     """Everything a queue and its filters ask, except which units (see ``_unit_branches``)."""
-    conditions = Q()
-    queue = filters.queue
-    if queue == "to_receive":
-        conditions &= Q(status=Status.SUBMITTED)
-    elif queue == "mine":
-        conditions &= Q(assignee=user, status__in=OPEN_STATUSES)
-    elif queue == "department":
-        departments = [m.unit.pk for m in memberships_of(user)]
-        conditions &= Q(department__in=departments, status__in=OPEN_STATUSES)
-    elif queue == "due_soon":
-        conditions &= Q(
-            status__in=CLOCK_RUNNING,
-            effective_due_date__gte=today,
-            effective_due_date__lte=deadlines.due_soon_limit(today),
-        )
-    elif queue == "overdue":
-        conditions &= Q(status__in=CLOCK_RUNNING, effective_due_date__lt=today)
-    elif queue == "supplement":
-        conditions &= Q(status=Status.SUPPLEMENT)
-    elif queue == "to_return":
-        conditions &= Q(status=Status.RESULT_READY)
-    elif queue == "open":
-        conditions &= Q(status__in=(*OPEN_STATUSES, Status.RESULT_READY))
+    conditions = queue_condition(filters.queue, user, today)
     if filters.status:
         conditions &= Q(status=filters.status)
     if filters.procedure:
@@ -171,18 +180,27 @@ class DossierList:
     merged, and only the page's rows are then fetched with their related objects. Works with
     Django's Paginator and ninja's pagination (``count()`` and slicing)."""
 
-    def __init__(self, branches: list[QuerySet[Dossier]], order):
+    def __init__(self, branches: list[QuerySet[Dossier]], order, *, count: int | None = None):
         self.order = order
         self.branches = branches
-        self._counts: list[int] | None = None
-
-    def _branch_counts(self) -> list[int]:
-        if self._counts is None:
-            self._counts = [branch.count() for branch in self.branches]
-        return self._counts
+        self._count = count
+        self._branch_sizes: list[int] | None = None
 
     def count(self) -> int:
-        return sum(self._branch_counts())
+        """The size of the list: given by the caller when already known (a queue's counter),
+        else the sum of index-only counts per branch."""
+        if self._count is None:
+            self._branch_sizes = [branch.count() for branch in self.branches]
+            self._count = sum(self._branch_sizes)
+        return self._count
+
+    def _branches_with_rows(self) -> list[QuerySet[Dossier]]:
+        """The branches worth reading: those counted non-empty, or all when only the total
+        was given."""
+        self.count()
+        if self._branch_sizes is None:
+            return self.branches
+        return [b for b, size in zip(self.branches, self._branch_sizes, strict=True) if size]
 
     def __len__(self) -> int:
         return self.count()
@@ -197,8 +215,7 @@ class DossierList:
         db_order = [f"-{field}" if descending else field for field, descending in self.order]
         streams = [
             branch.order_by(*db_order).values_list(*fields)[:stop]
-            for branch, size in zip(self.branches, self._branch_counts(), strict=True)
-            if size
+            for branch in self._branches_with_rows()
         ]
         merged = heapq.merge(
             *[list(stream) for stream in streams], key=lambda row: _sort_key(row, self.order)
@@ -214,9 +231,10 @@ class DossierList:
 
 
 def dossiers_for_staff(
-    user, filters: DossierFilters, *, today: dt.date | None = None
+    user, filters: DossierFilters, *, today: dt.date | None = None, count: int | None = None
 ) -> DossierList:
-    """The dossiers of a staff work queue, filtered, scoped to the user's units."""
+    """The dossiers of a staff work queue, filtered, scoped to the user's units. ``count``:
+    the number of them when the caller knows it already (from ``queue_counts``)."""
     today = today or timezone.localdate()
     conditions = _conditions(user, filters, today)
     branches = [
@@ -226,7 +244,7 @@ def dossiers_for_staff(
     order = ORDERS[
         "due" if filters.queue in ("due_soon", "overdue", "mine", "department") else "submitted"
     ]
-    return DossierList(branches, order)
+    return DossierList(branches, order, count=count)
 
 
 def dossiers_for_export(user, filters: DossierFilters) -> QuerySet[Dossier]:
@@ -241,32 +259,16 @@ def dossiers_for_export(user, filters: DossierFilters) -> QuerySet[Dossier]:
 
 def queue_counts(user, *, unit: Unit | None = None, today: dt.date | None = None) -> dict[str, int]:
     """How many dossiers wait in each queue, for the same units as the lists (one aggregate
-    per unit branch, over the open dossiers only)."""
+    per unit branch, over the open dossiers only: every queue but "all" is among them)."""
     today = today or timezone.localdate()
-    departments = [m.unit.pk for m in memberships_of(user)]
-    counts: dict[str, int] = {}
+    queues = {name: queue_condition(name, user, today) for name in COUNTED_QUEUES}
+    counts = dict.fromkeys(queues, 0)
     for branch in _unit_branches(_unit_ids(user, unit)):
-        row = Dossier.objects.filter(
-            branch, status__in=(*OPEN_STATUSES, Status.RESULT_READY)
-        ).aggregate(
-            open=Count("pk"),
-            to_receive=Count("pk", filter=Q(status=Status.SUBMITTED)),
-            mine=Count("pk", filter=Q(assignee=user, status__in=OPEN_STATUSES)),
-            department=Count("pk", filter=Q(department__in=departments, status__in=OPEN_STATUSES)),
-            due_soon=Count(
-                "pk",
-                filter=Q(
-                    status__in=CLOCK_RUNNING,
-                    effective_due_date__gte=today,
-                    effective_due_date__lte=deadlines.due_soon_limit(today),
-                ),
-            ),
-            overdue=Count("pk", filter=Q(status__in=CLOCK_RUNNING, effective_due_date__lt=today)),
-            supplement=Count("pk", filter=Q(status=Status.SUPPLEMENT)),
-            to_return=Count("pk", filter=Q(status=Status.RESULT_READY)),
+        row = Dossier.objects.filter(branch, queues["open"]).aggregate(
+            **{name: Count("pk", filter=condition) for name, condition in queues.items()}
         )
-        for key, value in row.items():
-            counts[key] = counts.get(key, 0) + value
+        for name, value in row.items():
+            counts[name] += value
     return counts
 
 

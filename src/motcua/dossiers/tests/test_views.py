@@ -1,6 +1,7 @@
 """Pages: online submission, lookup, the staff queue and dossier page, slips as PDF, scoping."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -235,13 +236,40 @@ def test_queue_query_count_does_not_grow_with_the_list(
     for _ in range(3):
         DossierFactory(unit=office.ward, processing=True)
     client.get(reverse("dossiers:queue"))
-    with django_assert_max_num_queries(24) as captured:
+    with django_assert_max_num_queries(19) as captured:
         client.get(reverse("dossiers:queue"))
     few = len(captured)
     for _ in range(20):
         DossierFactory(unit=office.ward, processing=True)
     with django_assert_max_num_queries(few):
         client.get(reverse("dossiers:queue"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("queue", "listed"),
+    [
+        ("open", {"submitted", "processing", "overdue", "result_ready", "other_ward_leader"}),
+        ("to_receive", {"submitted"}),
+        ("overdue", {"overdue"}),
+        ("to_return", {"result_ready"}),
+        ("supplement", set()),
+    ],
+)
+def test_each_queue_lists_as_many_dossiers_as_its_tab_counts(client, office, queue, listed):
+    dossiers = {
+        "submitted": DossierFactory(unit=office.ward),
+        "processing": DossierFactory(unit=office.ward, processing=True),
+        "overdue": DossierFactory(unit=office.ward, overdue=True),
+        "result_ready": DossierFactory(unit=office.ward, result_ready=True),
+        "other_ward_leader": DossierFactory(unit=office.ward, processing=True),
+    }
+    sign_in(client, office.leader)
+    html = client.get(reverse("dossiers:queue"), {"queue": queue}).content.decode()
+    shown = {name for name, dossier in dossiers.items() if dossier.code in html}
+    assert shown == listed
+    tab = re.search(rf'href="\?queue={queue}"[^>]*>[^<]*<span class="count">(\d+)<', html)
+    assert int(tab[1]) == len(listed)
 
 
 @pytest.mark.django_db

@@ -59,16 +59,20 @@ def queue(request):
     """Work queues (open, to receive, mine, my department, due soon, overdue, supplement, to
     return, all)."""
     form, filters = _filters(request, "open")
-    page = Paginator(selectors.dossiers_for_staff(request.user, filters), 25).get_page(
-        request.GET.get("page")
+    counts = selectors.queue_counts(request.user, unit=filters.unit)
+    # A queue without further filters is exactly as long as its counter says.
+    unfiltered = filters == DossierFilters(queue=filters.queue, unit=filters.unit)
+    dossiers = selectors.dossiers_for_staff(
+        request.user, filters, count=counts.get(filters.queue) if unfiltered else None
     )
+    page = Paginator(dossiers, 25).get_page(request.GET.get("page"))
     unit = active_unit(request)
     can_assign = unit is not None and RoleCode.LEADER in roles_in(request.user, unit)
     context = {
         "form": form,
         "filters": filters,
         "page": page,
-        "counts": selectors.queue_counts(request.user, unit=filters.unit),
+        "counts": counts,
         "today": timezone.localdate(),
         "query_string": _query_string(request),
         "bulk_form": BulkAssignForm(unit=unit) if can_assign else None,
