@@ -260,6 +260,16 @@ def main() -> int:
 
     log(f"Target: {counts}, seed {args.seed}.")
     call_command("migrate", verbosity=0)
+    # A finished run leaves its counts and seed as the database's comment.
+    done_mark = json.dumps({**counts, "seed": args.seed}, sort_keys=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+            "WHERE datname = current_database()"
+        )
+        if cursor.fetchone()[0] == f"motcua bench {done_mark}":
+            log("Already generated with these counts and this seed.")
+            return 0
     call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     log("Demo data loaded.")
     versions = catalogue()
@@ -306,6 +316,8 @@ def main() -> int:
     log("VACUUM ANALYZE...")
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
+        name = connection.settings_dict["NAME"]
+        cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [f"motcua bench {done_mark}"])
     log(f"Done: {Dossier.objects.count():,} dossiers.")
     return 0
 

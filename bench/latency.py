@@ -264,7 +264,9 @@ def main() -> int:
                 base_warm
                 if case is baseline
                 else measure(
-                    case.call, iterations=max(5, args.iterations // share), warmup=args.warmup
+                    case.call,
+                    iterations=max(5, args.iterations // share),
+                    warmup=1 if case.heavy else args.warmup,
                 )
             )
             chilled = (
