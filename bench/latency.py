@@ -104,16 +104,21 @@ def cases(year: int) -> list[Case]:
     drill = next(i.code for i in INDICATORS if i.drill)
     ward_year = {"don_vi": ward.slug, "nam": year}
 
+    def public(path: str, params: dict | None = None):
+        """A visitor's GET, from an address of its own (public pages limit requests per address)."""
+        return ok(anonymous.get(path, params, HTTP_X_FORWARDED_FOR=visitor_address()))
+
     def status_lookup():
+        citizen = Client()  # each lookup is another citizen, with a session of their own
         response = ok(
-            anonymous.post(
+            citizen.post(
                 "/tra-cuu-ho-so/",
                 {"code": rng.choice(lookups), "secret": "BENCH234"},
                 HTTP_X_FORWARDED_FOR=visitor_address(),
             ),
             302,
         )
-        ok(anonymous.get(response["Location"]))
+        ok(citizen.get(response["Location"]))
 
     found = [
         Case(
@@ -154,12 +159,12 @@ def cases(year: int) -> list[Case]:
         ),
         Case(
             "procedure search “khai sinh”",
-            lambda: ok(anonymous.get("/thu-tuc/", {"q": "khai sinh"})),
+            lambda: public("/thu-tuc/", {"q": "khai sinh"}),
             "p95 < 50 ms",
         ),
         Case(
             "procedure search “đăng ký kết hôn”",
-            lambda: ok(anonymous.get("/thu-tuc/", {"q": "đăng ký kết hôn"})),
+            lambda: public("/thu-tuc/", {"q": "đăng ký kết hôn"}),
             "p95 < 50 ms",
         ),
     ]
@@ -173,16 +178,16 @@ def cases(year: int) -> list[Case]:
         found.append(
             Case(
                 f"site search “{query}”",
-                lambda query=query: ok(anonymous.get("/tim-kiem/", {"q": query})),
+                lambda query=query: public("/tim-kiem/", {"q": query}),
                 "p95 < 50 ms",
             )
         )
     found += [
         Case(
             "article page",
-            lambda: ok(anonymous.get(f"/tin-tuc/{rng.choice(articles)}/")),
+            lambda: public(f"/tin-tuc/{rng.choice(articles)}/"),
         ),
-        Case("home page", lambda: ok(anonymous.get("/"))),
+        Case("home page", lambda: public("/")),
     ]
     dashboards = [
         ("public indices, province, this year", anonymous, "/chi-so/", {}),
@@ -215,7 +220,9 @@ def cases(year: int) -> list[Case]:
         found.append(
             Case(
                 f"dashboard: {name}",
-                lambda client=client, path=path, params=params: ok(client.get(path, params)),
+                lambda client=client, path=path, params=params: ok(
+                    client.get(path, params, HTTP_X_FORWARDED_FOR=visitor_address())
+                ),
                 "cold < 300 ms",
                 heavy=True,
             )
