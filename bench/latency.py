@@ -108,8 +108,13 @@ def cases(year: int) -> list[Case]:
         """A visitor's GET, from an address of its own (public pages limit requests per address)."""
         return ok(anonymous.get(path, params, HTTP_X_FORWARDED_FOR=visitor_address()))
 
+    citizen = Client()
+
     def status_lookup():
-        citizen = Client()  # each lookup is another citizen, with a session of their own
+        # Each lookup is another citizen with a session of their own. (The same Client with its
+        # cookies dropped: a new Client would instantiate the middleware again, WhiteNoise's
+        # scan of the static files included, which a server does once per process.)
+        citizen.cookies.clear()
         response = ok(
             citizen.post(
                 "/tra-cuu-ho-so/",
