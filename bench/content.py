@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import random
 import time
+import uuid
 from collections.abc import Callable, Iterator
 
 TZ = dt.timezone(dt.timedelta(hours=7))
@@ -108,6 +109,10 @@ def _moment(rng: random.Random, now: dt.datetime, days: int) -> dt.datetime:
     return now - dt.timedelta(days=rng.triangular(0, days, 0), minutes=rng.randrange(0, 600))
 
 
+def _uuid(rng: random.Random) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
 def _bulk(model, objects: Iterator, total: int, label: str, log: Callable[[str], None]) -> None:
     started = time.perf_counter()
     batch, done = [], 0
@@ -151,6 +156,7 @@ def articles(count: int, rng: random.Random, log: Callable[[str], None]) -> None
                 for _ in range(5)
             ]
             yield Article(
+                public_id=_uuid(rng),
                 unit=unit,
                 category=rng.choice(categories),
                 title=title,
@@ -198,6 +204,7 @@ def feedback(count: int, rng: random.Random, log: Callable[[str], None]) -> None
             # "PB" + a serial keeps the codes unique and tells benchmark rows from demo rows.
             code = f"PB{received:%y}-{_serial_code(n)}"
             yield Report(
+                public_id=_uuid(rng),
                 code=code,
                 secret_hash=hashlib.sha256(f"{code}:BENCH234".encode()).hexdigest(),
                 unit=ward,

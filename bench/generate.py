@@ -11,7 +11,8 @@ wards, staff accounts, the procedure catalogue, categories), then bulk-loads, at
 - the site-search index over the articles, the answered feedback and the procedures;
 
 then runs VACUUM ANALYZE. ``--scale 0.02`` loads 2% of every count (the quick mode). Each stage
-tops up what an earlier run left, so an interrupted run can be started again.
+tops up what an earlier run left, so an interrupted run can be started again. The same seed and
+scale give the same rows, with dates counted back from the day of the run.
 """
 
 from __future__ import annotations
