@@ -22,6 +22,7 @@ def bench_environment(database_url: str, var_dir: Path) -> dict[str, str]:
     production settings (DEBUG off, Redis cache, persistent database connections) behind a
     trusted proxy, so that each simulated visitor can bring its own address in
     X-Forwarded-For and the per-address rate limits count them apart, as in production."""
+    (var_dir / "static").mkdir(parents=True, exist_ok=True)
     return {
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),

@@ -312,9 +312,9 @@ def ratings(count: int, seed: int, log: Callable[[str], None]) -> None:
 
     from motcua.surveys.models import Rating
 
-    existing = Rating.objects.count()
+    existing = Rating.objects.filter(dossier__code__contains="-B").count()
     if existing >= count:
-        log(f"{existing:,} ratings present.")
+        log(f"{existing:,} benchmark ratings present.")
         return
     started = time.perf_counter()
     levels = "ARRAY['very_satisfied', 'satisfied', 'satisfied', 'not_satisfied']"
