@@ -10,8 +10,10 @@ query, prints how many there were and their total time, then EXPLAIN (ANALYZE, B
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -29,7 +31,9 @@ def main() -> int:
         "--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     )
     args = parser.parse_args()
-    os.environ.update(bench_environment(args.database_url, Path(tempfile.mkdtemp())))
+    var_dir = Path(tempfile.mkdtemp(prefix="motcua-bench-"))
+    atexit.register(shutil.rmtree, var_dir, True)
+    os.environ.update(bench_environment(args.database_url, var_dir))
     setup_django()
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -25,10 +25,12 @@ returning a constant response (bench/urls.py), measured warm and cold in the sam
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import logging
 import os
 import random
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -249,6 +251,7 @@ def main() -> int:
     args = parser.parse_args()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # CSS it ignores in the PDF report
     var_dir = Path(tempfile.mkdtemp(prefix="motcua-bench-"))
+    atexit.register(shutil.rmtree, var_dir, True)
     os.environ.update(bench_environment(args.database_url, var_dir))
     setup_django()
     from django.core.cache import caches
