@@ -12,7 +12,7 @@ PORT ?= 8000
 # Where the SQLite database and uploaded files live (the settings read the same variable).
 VAR_DIR := $(or $(MOTCUA_VAR_DIR),var)
 
-.PHONY: var install run test e2e lint format messages makemessages migrate demo demo-otp lock audit clean check-deploy worker scaleout
+.PHONY: var install run test e2e lint format messages makemessages migrate demo demo-otp lock audit clean check-deploy worker scaleout bench bench-quick wrk
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -88,3 +88,16 @@ clean:
 ## Scale-out proof: two web instances and two task workers on one PostgreSQL and Redis.
 scaleout: $(STAMP) messages
 	$(PY) bench/scaleout.py
+
+## The load tool of the benchmarks (a Debian package, installed the way CI installs Chromium).
+wrk:
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+## The benchmark suite on 1,000,000 dossiers (generated into motcua_bench first if needed);
+## report on stdout and in var/bench/. See bench/README.md and docs/benchmarks.md.
+bench: $(STAMP) messages wrk
+	$(PY) bench/run.py full
+
+## The same suite on 2% of the data with short runs: a smoke check (fails on any request error).
+bench-quick: $(STAMP) messages wrk
+	$(PY) bench/run.py quick

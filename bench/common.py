@@ -4,6 +4,7 @@ reporting. Benchmarks never run in the test suite; see bench/README.md."""
 from __future__ import annotations
 
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -12,6 +13,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/motcua_bench"
+#: Redis database of the benchmark runs' cache (flushed by the cold runs).
+BENCH_CACHE_URL = "redis://127.0.0.1:6379/13"
+
+
+def bench_environment(database_url: str, var_dir: Path) -> dict[str, str]:
+    """The environment of every measured run, in process and under gunicorn alike: the
+    production settings (DEBUG off, Redis cache, persistent database connections) behind a
+    trusted proxy, so that each simulated visitor can bring its own address in
+    X-Forwarded-For and the per-address rate limits count them apart, as in production."""
+    (var_dir / "static").mkdir(parents=True, exist_ok=True)
+    return {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "HTTPS": "false",
+        "BEHIND_PROXY": "true",
+        "DATABASE_URL": database_url,
+        "CACHE_URL": BENCH_CACHE_URL,
+        "MOTCUA_VAR_DIR": str(var_dir),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "src")]),
+    }
 
 
 def setup_django() -> None:
@@ -19,7 +42,7 @@ def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.conf.dev")
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(ROOT / "src"))
+    sys.path[:0] = [str(ROOT), str(ROOT / "src")]
     import django
 
     django.setup()
@@ -31,12 +54,21 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[index]
 
 
-def measure(call: Callable[[], object], *, iterations: int, warmup: int) -> dict[str, float]:
-    """Run ``call`` and return latency statistics in milliseconds."""
+def measure(
+    call: Callable[[], object],
+    *,
+    iterations: int,
+    warmup: int,
+    before_each: Callable[[], object] | None = None,
+) -> dict[str, float]:
+    """Run ``call`` and return latency statistics in milliseconds; ``before_each`` runs before
+    every timed call, outside the timing (the cold runs clear caches there)."""
     for _ in range(warmup):
         call()
     samples = []
     for _ in range(iterations):
+        if before_each:
+            before_each()
         started = time.perf_counter()
         call()
         samples.append((time.perf_counter() - started) * 1000)
@@ -49,16 +81,8 @@ def measure(call: Callable[[], object], *, iterations: int, warmup: int) -> dict
     }
 
 
-def table(
-    rows: list[tuple[str, dict[str, float]]], baseline: dict[str, float] | None = None
-) -> str:
-    lines = [
-        "| measurement | n | p50 ms | p95 ms | p99 ms | p95 / baseline p95 |",
-        "|---|---|---|---|---|---|",
-    ]
-    for name, stats in rows:
-        ratio = f"{stats['p95'] / baseline['p95']:.1f}×" if baseline else ""
-        lines.append(
-            f"| {name} | {stats['n']} | {stats['p50']:.1f} | {stats['p95']:.1f} | {stats['p99']:.1f} | {ratio} |"
-        )
+def markdown(headers: list[str], rows: list[list[str]]) -> str:
+    """A markdown table."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)

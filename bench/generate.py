@@ -1,10 +1,18 @@
-"""Fill the benchmark database with a province's worth of dossiers, reproducibly.
+"""Fill the benchmark database with a province's worth of data, reproducibly.
 
-    .venv/bin/python bench/generate.py --dossiers 1000000 [--seed 1] [--database-url postgres://...]
+    .venv/bin/python bench/generate.py [--scale 1] [--seed 1] [--database-url postgres://...]
 
-Creates the database if needed, migrates, loads the demo organisation (Ho Chi Minh City and its
-168 wards, staff accounts) and a catalogue, then bulk-loads dossiers with PostgreSQL COPY:
-three years of activity in every status, spread over all wards (the demo wards busier).
+Creates the database if needed, migrates and loads the demo data (Ho Chi Minh City and its 168
+wards, staff accounts, the procedure catalogue, categories), then bulk-loads, at scale 1:
+
+- 1,000,000 dossiers (PostgreSQL COPY): three years of activity in every status, spread over all
+  wards (the demo wards busier), each with its history of events;
+- 100,000 ratings of returned dossiers, 200,000 feedback reports, 50,000 news articles;
+- the site-search index over the articles, the answered feedback and the procedures;
+
+then runs VACUUM ANALYZE. ``--scale 0.02`` loads 2% of every count (the quick mode). Each stage
+tops up what an earlier run left, so an interrupted run can be started again. The same seed and
+scale give the same rows, with dates counted back from the day of the run.
 """
 
 from __future__ import annotations
@@ -19,7 +27,11 @@ import time
 import uuid
 from urllib.parse import urlsplit
 
+import content
 from common import DEFAULT_DATABASE_URL, setup_django
+
+#: Row counts at scale 1.
+FULL = {"dossiers": 1_000_000, "ratings": 100_000, "feedback": 200_000, "articles": 50_000}
 
 COLUMNS = (
     "public_id",
@@ -127,6 +139,7 @@ def rows(
     calendar,
 ):
     """Dossier rows for COPY (no query may run while a COPY is open: ``calendar`` is built before)."""
+    from motcua.core.text import fold
     from motcua.dossiers.models import Stage, Status
 
     tz = dt.timezone(dt.timedelta(hours=7))
@@ -197,7 +210,7 @@ def rows(
             stage,
             "citizen",
             name,
-            name.lower(),
+            fold(name),
             "",
             f"09{rng.randrange(10**7, 10**8)}",
             "",
@@ -223,7 +236,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--dossiers", type=int, default=1_000_000)
+    parser.add_argument("--scale", type=float, default=1.0, help="share of the full counts")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
@@ -237,13 +250,29 @@ def main() -> int:
 
     from motcua.accounts.roles import RoleCode
     from motcua.dossiers.models import Dossier
-    from motcua.organisations import demo
     from motcua.organisations.models import Membership, Unit, UnitKind
     from motcua.workcalendar.selectors import working_calendar
 
+    counts = {name: round(full * args.scale) for name, full in FULL.items()}
     started = time.perf_counter()
+
+    def log(line: str) -> None:
+        print(f"[{time.perf_counter() - started:6.0f} s] {line}", flush=True)
+
+    log(f"Target: {counts}, seed {args.seed}.")
     call_command("migrate", verbosity=0)
-    demo.seed(log=lambda line: None)
+    # A finished run leaves its counts and seed as the database's comment.
+    done_mark = json.dumps({**counts, "seed": args.seed}, sort_keys=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+            "WHERE datname = current_database()"
+        )
+        if cursor.fetchone()[0] == f"motcua bench {done_mark}":
+            log("Already generated with these counts and this seed.")
+            return 0
+    call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    log("Demo data loaded.")
     versions = catalogue()
     wards = list(Unit.objects.filter(kind=UnitKind.WARD, parent__gso_code="79"))
     departments = {
@@ -258,10 +287,10 @@ def main() -> int:
     }
     calendar = working_calendar()
     existing = Dossier.objects.filter(code__contains="-B").count()
-    wanted = max(0, args.dossiers - existing)
+    wanted = max(0, counts["dossiers"] - existing)
     rng = random.Random(args.seed * 1_000_003 + existing)
-    print(f"{existing} benchmark dossiers present, loading {wanted} more...", flush=True)
-    chunk = 100_000
+    log(f"{existing:,} benchmark dossiers present, loading {wanted:,} more...")
+    chunk = 50_000
     with connection.cursor() as cursor:
         for offset in range(0, wanted, chunk):
             size = min(chunk, wanted - offset)
@@ -279,12 +308,18 @@ def main() -> int:
                     calendar,
                 ):
                     copy.write_row(row)
-            print(
-                f"  {existing + offset + size:>9,} dossiers ({time.perf_counter() - started:.0f} s)",
-                flush=True,
-            )
-        cursor.execute("VACUUM ANALYZE dossiers_dossier")
-    print(f"Done: {Dossier.objects.count():,} dossiers in {time.perf_counter() - started:.0f} s")
+            log(f"  {existing + offset + size:>9,} dossiers")
+    content.dossier_histories(log)
+    content.ratings(counts["ratings"], args.seed, log)
+    content.feedback(counts["feedback"], random.Random(args.seed * 7 + 1), log)
+    content.articles(counts["articles"], random.Random(args.seed * 7 + 2), log)
+    content.search_index(["news", "feedback", "procedures"], log)
+    log("VACUUM ANALYZE...")
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+        name = connection.settings_dict["NAME"]
+        cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [f"motcua bench {done_mark}"])
+    log(f"Done: {Dossier.objects.count():,} dossiers.")
     return 0
 
 
