@@ -108,6 +108,21 @@ def test_lookup_needs_the_secret_and_reveals_nothing_without_it(client, submitte
 
 
 @pytest.mark.django_db
+def test_a_session_keeps_the_twenty_dossiers_looked_up_last(client, office):
+    """Someone helping neighbours looks up many dossiers, newest codes first."""
+    dossiers = sorted(
+        (DossierFactory(unit=office.ward) for _ in range(21)), key=lambda d: d.code, reverse=True
+    )
+    for dossier in dossiers:
+        response = client.post(
+            reverse("dossiers:lookup"), {"code": dossier.code, "secret": dossier.secret}
+        )
+        assert client.get(response["Location"]).status_code == 200
+    assert client.get(reverse("dossiers:status", args=[dossiers[-1].code])).status_code == 200
+    assert client.get(reverse("dossiers:status", args=[dossiers[0].code])).status_code == 404
+
+
+@pytest.mark.django_db
 def test_lookup_with_the_applicants_phone(client, submitted):
     response = client.post(
         reverse("dossiers:lookup"), {"code": submitted.code, "secret": "0903123456"}

@@ -51,10 +51,13 @@ def _applicant(cleaned) -> Applicant:
     )
 
 
+#: How many dossiers one browser session keeps open after their lookup (the latest ones).
+UNLOCKED_KEPT = 20
+
+
 def _unlock(request, dossier: Dossier) -> None:
-    unlocked = set(request.session.get(SESSION_KEY, []))
-    unlocked.add(dossier.code)
-    request.session[SESSION_KEY] = sorted(unlocked)[-20:]
+    earlier = [code for code in request.session.get(SESSION_KEY, []) if code != dossier.code]
+    request.session[SESSION_KEY] = [*earlier, dossier.code][-UNLOCKED_KEPT:]
 
 
 def _unlocked_dossier(request, code: str) -> Dossier:
