@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, Q, QuerySet, Window
+from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -118,10 +118,10 @@ def newer_articles(article: Article, limit: int = NEIGHBOURS) -> list[Article]:
     rows = list(
         Article.objects.public()
         .filter(category_id=article.category_id)
-        .filter(
-            Q(published_at__gt=article.published_at)
-            | Q(published_at=article.published_at, pk__gt=article.pk)
-        )
+        # A range on the (category, status, published_at) index; articles of the same second
+        # follow the article's id.
+        .filter(published_at__gte=article.published_at)
+        .exclude(published_at=article.published_at, pk__lte=article.pk)
         .order_by("published_at", "pk")
         .only("title", "slug", "published_at")[:limit]
     )
@@ -133,10 +133,8 @@ def older_articles(article: Article, limit: int = NEIGHBOURS) -> list[Article]:
     return list(
         Article.objects.public()
         .filter(category_id=article.category_id)
-        .filter(
-            Q(published_at__lt=article.published_at)
-            | Q(published_at=article.published_at, pk__lt=article.pk)
-        )
+        .filter(published_at__lte=article.published_at)
+        .exclude(published_at=article.published_at, pk__gte=article.pk)
         .order_by("-published_at", "-pk")
         .only("title", "slug", "published_at")[:limit]
     )

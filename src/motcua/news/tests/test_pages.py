@@ -3,7 +3,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from motcua.news import selectors
 from motcua.news.models import ArticleImage
 from motcua.news.tests.factories import (
     ArticleFactory,
@@ -200,3 +202,12 @@ def test_document_library_filters_by_number_kind_and_field(client):
     by_field = client.get(url, {"linh_vuc": "Tiếp công dân"}).content.decode()
     assert "145/QĐ-UBND" in by_field
     assert "12/KH-UBND" not in by_field
+
+
+@pytest.mark.django_db
+def test_articles_published_in_the_same_second_follow_each_other_in_order(category):
+    moment = timezone.now() - dt.timedelta(hours=1)
+    first, middle, last = (ArticleFactory(category=category, published_at=moment) for _ in range(3))
+    assert selectors.newer_articles(middle) == [last]
+    assert selectors.older_articles(middle) == [first]
+    assert selectors.newer_articles(first) == [middle, last]
