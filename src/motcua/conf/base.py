@@ -146,6 +146,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+DATABASE_JIT = env(
+    "DATABASE_JIT",
+    False,
+    "PostgreSQL's JIT compilation of queries. Off by default: on the dashboards' aggregates it "
+    "cost more to compile than it saved (docs/benchmarks.md).",
+    cast=bool,
+)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not DATABASE_JIT:
+    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
 DATABASE_REPLICA_URL = env(
     "DATABASE_REPLICA_URL",
     "",
@@ -158,6 +167,7 @@ if DATABASE_REPLICA_URL:
             conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
             conn_health_checks=True,
         ),
+        "OPTIONS": DATABASES["default"].get("OPTIONS", {}),
         "TEST": {"MIRROR": "default"},
     }
     DATABASE_ROUTERS = ["motcua.core.replica.ReplicaRouter"]

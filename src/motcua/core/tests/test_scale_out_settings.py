@@ -89,3 +89,14 @@ def test_a_bucket_name_keeps_uploaded_files_in_object_storage():
         MEDIA_S3_ENDPOINT_URL="https://s3.example.gov.vn",
     )
     assert printed == ["S3Storage", "motcua-ho-so", "https://s3.example.gov.vn", "private"]
+
+
+@pytest.mark.parametrize(("jit", "options"), [("", "-c jit=off"), ("1", "-")])
+def test_postgresql_connections_run_without_jit_unless_asked(jit, options):
+    printed = django_shell(
+        "from django.conf import settings; "
+        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('options', '-'))",
+        DATABASE_URL="postgres://motcua@db-primary:5432/motcua",
+        DATABASE_JIT=jit,
+    )
+    assert " ".join(printed) == options
