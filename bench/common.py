@@ -3,11 +3,15 @@ reporting. Benchmarks never run in the test suite; see bench/README.md."""
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
+import re
 import secrets
 import statistics
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,3 +90,41 @@ def markdown(headers: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+class Browser:
+    """A cookie-keeping HTTP client that does not follow redirects, so each answer is seen.
+    ``headers`` go with every request (a visitor address, a Referer...)."""
+
+    class _NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    def __init__(self, headers: dict[str, str] | None = None):
+        self.headers = headers or {}
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), self._NoRedirect()
+        )
+
+    def fetch(
+        self, url: str, body: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, str, str]:
+        """GET ``url`` (POST when there is a ``body``); return (status, Location header, body)."""
+        request = urllib.request.Request(
+            url, data=body, headers={**self.headers, **(headers or {})}
+        )
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return (
+                    response.status,
+                    response.headers.get("Location", ""),
+                    response.read().decode(),
+                )
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Location", ""), error.read().decode()
+
+    def csrf_token(self, url: str) -> str:
+        """The CSRF token of the form at ``url`` (its cookie stays in the jar)."""
+        _status, _location, page = self.fetch(url)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)

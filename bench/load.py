@@ -22,7 +22,6 @@ Exit status 1 when any request failed (socket error or an HTTP status of 400 or 
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
 import json
 import os
 import re
@@ -39,7 +38,14 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import DEFAULT_DATABASE_URL, ROOT, bench_environment, markdown, setup_django
+from common import (
+    DEFAULT_DATABASE_URL,
+    ROOT,
+    Browser,
+    bench_environment,
+    markdown,
+    setup_django,
+)
 
 PORT = 8110
 BASE = f"http://127.0.0.1:{PORT}"
@@ -60,37 +66,11 @@ class Case:
     result: dict = field(default_factory=dict)
 
 
-class Browser:
-    """Just enough of a browser to read a form's CSRF token and post it once (the checks run
-    before the load, so a case that would only produce errors fails early and clearly)."""
-
-    class _NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    def __init__(self):
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies), self._NoRedirect()
-        )
-
-    def open(self, path: str, body: bytes | None = None, content_type: str = "") -> tuple[int, str]:
-        request = urllib.request.Request(BASE + path, data=body)
-        request.add_header("X-Forwarded-For", "10.255.0.1")
-        if content_type:
-            request.add_header("Content-Type", content_type)
-        try:
-            with self.opener.open(request, timeout=60) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-    def csrf(self, path: str) -> tuple[str, str]:
-        """(form token, the cookie header that goes with it) from the form at ``path``."""
-        _status, page = self.open(path)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        cookie = next(c for c in self.cookies if c.name == "csrftoken")
-        return token, f"csrftoken={cookie.value}"
+def form_token(browser: Browser, path: str) -> tuple[str, str]:
+    """(CSRF token, the cookie header that goes with it) of the form at ``path``, for wrk."""
+    token = browser.csrf_token(BASE + path)
+    cookie = next(c for c in browser.cookies if c.name == "csrftoken")
+    return token, f"csrftoken={cookie.value}"
 
 
 def multipart(fields: dict[str, str], files: dict[str, bytes]) -> tuple[bytes, str]:
@@ -138,8 +118,10 @@ def build_cases() -> list[Case]:
     ]
     version = min(versions, key=lambda v: v.documents.filter(is_optional=False).count())
 
-    browser = Browser()
-    token, cookie = browser.csrf(f"/ho-so/nop/{version.procedure.slug}/")
+    # The checks run before the load, so that a case that would only produce errors fails
+    # early and clearly.
+    browser = Browser({"X-Forwarded-For": "10.255.0.1"})
+    token, cookie = form_token(browser, f"/ho-so/nop/{version.procedure.slug}/")
     submission, submission_type = multipart(
         {
             "csrfmiddlewaretoken": token,
@@ -160,7 +142,7 @@ def build_cases() -> list[Case]:
         if isinstance(choices, list)
         for code, _name in choices
     )
-    token, feedback_cookie = browser.csrf("/phan-anh/gui/")
+    token, feedback_cookie = form_token(browser, "/phan-anh/gui/")
     feedback = urllib.parse.urlencode(
         {
             "csrfmiddlewaretoken": token,
@@ -203,13 +185,15 @@ def build_cases() -> list[Case]:
         ),
         Case("baseline again (drift check)", "get", ["/bench/bare/"]),
     ]
-    status, _page = browser.open(cases[3].paths[0])
-    if status != 302 or browser.open(f"/tra-cuu-ho-so/{codes[0]}/")[0] != 200:
+    status, _location, _page = browser.fetch(BASE + cases[3].paths[0])
+    if status != 302 or browser.fetch(f"{BASE}/tra-cuu-ho-so/{codes[0]}/")[0] != 200:
         raise SystemExit("status lookup: the code and secret do not open the status page")
     for case in cases:
         if case.mode == "post":
             body = case.body.replace(b"{{KEY}}", uuid.uuid4().hex.encode())
-            status, page = browser.open(case.paths[0], body, case.content_type)
+            status, _location, page = browser.fetch(
+                BASE + case.paths[0], body, {"Content-Type": case.content_type}
+            )
             if status != 302:
                 errors = re.findall(r'class="[^"]*error[^"]*"[^>]*>([^<]+)<', page)
                 raise SystemExit(f"{case.name}: HTTP {status} instead of a redirect: {errors}")

@@ -21,9 +21,7 @@ processes against a fresh PostgreSQL database, then checks, each printed as PASS
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
 import os
-import re
 import secrets
 import subprocess
 import sys
@@ -34,7 +32,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import ROOT, setup_django
+from common import ROOT, Browser, setup_django
 
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/motcua_scaleout"
 CACHE_URL = "redis://127.0.0.1:6379/14"
@@ -44,39 +42,16 @@ PORTS = (8101, 8102)
 PASSWORD = "scale-out-proof-2026"
 
 
-class Browser:
-    """A cookie-keeping HTTP client that does not follow redirects, so each answer is seen."""
+def get(browser: Browser, port: int, path: str) -> tuple[int, str, str]:
+    """(status, Location header, body) of ``path`` on the instance at ``port``."""
+    return browser.fetch(f"http://127.0.0.1:{port}{path}")
 
-    class _NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
 
-    def __init__(self):
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies), self._NoRedirect()
-        )
-
-    def request(self, port: int, path: str, data: dict | None = None) -> tuple[int, str, str]:
-        """Return (status, Location header, body)."""
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        url = f"http://127.0.0.1:{port}{path}"
-        request = urllib.request.Request(url, data=body, headers={"Referer": url})
-        try:
-            with self.opener.open(request, timeout=30) as response:
-                return (
-                    response.status,
-                    response.headers.get("Location", ""),
-                    response.read().decode(),
-                )
-        except urllib.error.HTTPError as error:
-            return error.code, error.headers.get("Location", ""), error.read().decode()
-
-    def post_form(self, port: int, path: str, fields: dict) -> tuple[int, str, str]:
-        """GET the form for its CSRF token, then POST it with ``fields``."""
-        _status, _location, page = self.request(port, path)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        return self.request(port, path, {"csrfmiddlewaretoken": token, **fields})
+def post_form(browser: Browser, port: int, path: str, fields: dict) -> tuple[int, str, str]:
+    """GET the form at ``path`` for its CSRF token, then POST it with ``fields``."""
+    url = f"http://127.0.0.1:{port}{path}"
+    data = {"csrfmiddlewaretoken": browser.csrf_token(url), **fields}
+    return browser.fetch(url, urllib.parse.urlencode(data).encode(), {"Referer": url})
 
 
 def prepare_database(environment: dict[str, str]) -> None:
@@ -194,10 +169,10 @@ def main() -> int:
         # 1. One session, two instances.
         first, second = PORTS
         browser = Browser()
-        browser.post_form(first, "/dang-nhap/", {"username": staff.username, "password": PASSWORD})
+        post_form(browser, first, "/dang-nhap/", {"username": staff.username, "password": PASSWORD})
         code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-        browser.post_form(first, "/dang-nhap/xac-thuc/", {"token": code})
-        status, location, page = browser.request(second, "/can-bo/")
+        post_form(browser, first, "/dang-nhap/xac-thuc/", {"token": code})
+        status, location, page = get(browser, second, "/can-bo/")
         check(
             "session across instances",
             status == 200 and staff.username in page,
@@ -207,8 +182,8 @@ def main() -> int:
         # 2. One rate-limit budget across instances.
         visitor = Browser()
         answers = [
-            visitor.post_form(
-                PORTS[n % 2], "/tra-cuu-ho-so/", {"code": f"X-{n}", "secret": "00000000"}
+            post_form(
+                visitor, PORTS[n % 2], "/tra-cuu-ho-so/", {"code": f"X-{n}", "secret": "00000000"}
             )[0]
             for n in range(LOOKUP_RATE.limit + 4)
         ]
@@ -220,7 +195,7 @@ def main() -> int:
         )
 
         # 3. Dashboards read from the replica.
-        status, _location, _page = Browser().request(second, "/chi-so/")
+        status, _location, _page = get(Browser(), second, "/chi-so/")
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE usename = %s", [REPLICA_ROLE]

@@ -180,27 +180,20 @@ class DossierList:
     merged, and only the page's rows are then fetched with their related objects. Works with
     Django's Paginator and ninja's pagination (``count()`` and slicing)."""
 
-    def __init__(self, branches: list[QuerySet[Dossier]], order, *, count: int | None = None):
+    def __init__(self, branches: list[QuerySet[Dossier]], order, *, sizes: list[int] | None = None):
         self.order = order
         self.branches = branches
-        self._count = count
-        self._branch_sizes: list[int] | None = None
+        self._sizes = sizes
+
+    def _branch_sizes(self) -> list[int]:
+        """How many rows each branch holds: given by the caller when already known (a queue's
+        counters), else counted (index-only)."""
+        if self._sizes is None:
+            self._sizes = [branch.count() for branch in self.branches]
+        return self._sizes
 
     def count(self) -> int:
-        """The size of the list: given by the caller when already known (a queue's counter),
-        else the sum of index-only counts per branch."""
-        if self._count is None:
-            self._branch_sizes = [branch.count() for branch in self.branches]
-            self._count = sum(self._branch_sizes)
-        return self._count
-
-    def _branches_with_rows(self) -> list[QuerySet[Dossier]]:
-        """The branches worth reading: those counted non-empty, or all when only the total
-        was given."""
-        self.count()
-        if self._branch_sizes is None:
-            return self.branches
-        return [b for b, size in zip(self.branches, self._branch_sizes, strict=True) if size]
+        return sum(self._branch_sizes())
 
     def __len__(self) -> int:
         return self.count()
@@ -215,7 +208,8 @@ class DossierList:
         db_order = [f"-{field}" if descending else field for field, descending in self.order]
         streams = [
             branch.order_by(*db_order).values_list(*fields)[:stop]
-            for branch in self._branches_with_rows()
+            for branch, size in zip(self.branches, self._branch_sizes(), strict=True)
+            if size  # an empty branch read in index order may scan the whole index
         ]
         merged = heapq.merge(
             *[list(stream) for stream in streams], key=lambda row: _sort_key(row, self.order)
@@ -231,10 +225,15 @@ class DossierList:
 
 
 def dossiers_for_staff(
-    user, filters: DossierFilters, *, today: dt.date | None = None, count: int | None = None
+    user,
+    filters: DossierFilters,
+    *,
+    today: dt.date | None = None,
+    counts: QueueCounts | None = None,
 ) -> DossierList:
-    """The dossiers of a staff work queue, filtered, scoped to the user's units. ``count``:
-    the number of them when the caller knows it already (from ``queue_counts``)."""
+    """The dossiers of a staff work queue, filtered, scoped to the user's units. ``counts``:
+    the queues' counters for the same user and unit, when the caller has them already (they
+    size an unfiltered queue's branches without counting again)."""
     today = today or timezone.localdate()
     conditions = _conditions(user, filters, today)
     branches = [
@@ -244,7 +243,9 @@ def dossiers_for_staff(
     order = ORDERS[
         "due" if filters.queue in ("due_soon", "overdue", "mine", "department") else "submitted"
     ]
-    return DossierList(branches, order, count=count)
+    unfiltered = filters == DossierFilters(queue=filters.queue, unit=filters.unit)
+    sizes = counts.branch_sizes(filters.queue) if counts and unfiltered else None
+    return DossierList(branches, order, sizes=sizes)
 
 
 def dossiers_for_export(user, filters: DossierFilters) -> QuerySet[Dossier]:
@@ -257,19 +258,32 @@ def dossiers_for_export(user, filters: DossierFilters) -> QuerySet[Dossier]:
     return _staff_base(user).filter(scope, conditions).order_by("-submitted_at", "-id")
 
 
-def queue_counts(user, *, unit: Unit | None = None, today: dt.date | None = None) -> dict[str, int]:
+@dataclass(frozen=True)
+class QueueCounts:
+    """How many dossiers wait in each queue, in total and per unit branch of the list."""
+
+    per_branch: list[dict[str, int]]
+
+    def __getitem__(self, queue: str) -> int:
+        return sum(branch[queue] for branch in self.per_branch)
+
+    def branch_sizes(self, queue: str) -> list[int] | None:
+        return [branch[queue] for branch in self.per_branch] if queue in COUNTED_QUEUES else None
+
+
+def queue_counts(user, *, unit: Unit | None = None, today: dt.date | None = None) -> QueueCounts:
     """How many dossiers wait in each queue, for the same units as the lists (one aggregate
     per unit branch, over the open dossiers only: every queue but "all" is among them)."""
     today = today or timezone.localdate()
     queues = {name: queue_condition(name, user, today) for name in COUNTED_QUEUES}
-    counts = dict.fromkeys(queues, 0)
-    for branch in _unit_branches(_unit_ids(user, unit)):
-        row = Dossier.objects.filter(branch, queues["open"]).aggregate(
-            **{name: Count("pk", filter=condition) for name, condition in queues.items()}
-        )
-        for name, value in row.items():
-            counts[name] += value
-    return counts
+    return QueueCounts(
+        [
+            Dossier.objects.filter(branch, queues["open"]).aggregate(
+                **{name: Count("pk", filter=condition) for name, condition in queues.items()}
+            )
+            for branch in _unit_branches(_unit_ids(user, unit))
+        ]
+    )
 
 
 def dossier_for_staff(user, code: str) -> Dossier | None:

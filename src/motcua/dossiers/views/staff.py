@@ -60,11 +60,7 @@ def queue(request):
     return, all)."""
     form, filters = _filters(request, "open")
     counts = selectors.queue_counts(request.user, unit=filters.unit)
-    # A queue without further filters is exactly as long as its counter says.
-    unfiltered = filters == DossierFilters(queue=filters.queue, unit=filters.unit)
-    dossiers = selectors.dossiers_for_staff(
-        request.user, filters, count=counts.get(filters.queue) if unfiltered else None
-    )
+    dossiers = selectors.dossiers_for_staff(request.user, filters, counts=counts)
     page = Paginator(dossiers, 25).get_page(request.GET.get("page"))
     unit = active_unit(request)
     can_assign = unit is not None and RoleCode.LEADER in roles_in(request.user, unit)
