@@ -1,7 +1,10 @@
 """A ward with the people who handle, verify, supervise and lead complaints work."""
 
+import datetime as dt
+
 import pytest
 
+from motcua.complaints.services import session_save
 from motcua.organisations.models import UnitKind
 from motcua.organisations.tests.factories import UnitFactory
 from motcua.organisations.tests.helpers import make_staff
@@ -57,3 +60,18 @@ def p(ward_a):
 @pytest.fixture
 def q(ward_b):
     return People(ward_b, "b")
+
+
+@pytest.fixture
+def reception_session(p):
+    """Ward A's citizen-reception session on the morning of 19/11/2026, hosted by its leader."""
+    return session_save(
+        actor=p.leader,
+        unit=p.ward,
+        date=dt.date(2026, 11, 19),
+        starts_at=dt.time(8),
+        ends_at=dt.time(11),
+        host=p.leader,
+        host_title="Phó Chủ tịch UBND phường",
+        location="Phòng tiếp công dân",
+    )

@@ -1,12 +1,10 @@
 """Two replies to one citizen-reception visit sent at once (PostgreSQL): the first is kept,
 the second is refused instead of silently replacing it."""
 
-import datetime as dt
-
 import pytest
 
 from motcua.complaints.models import ReceptionVisit, VisitOutcome, VisitTopic
-from motcua.complaints.services import session_save, visit_record, visit_reply
+from motcua.complaints.services import visit_record, visit_reply
 from motcua.core.errors import DomainError
 from motcua.core.testing import run_together
 
@@ -16,20 +14,10 @@ pytestmark = [
 ]
 
 
-def test_two_replies_to_one_visit_at_once(p):
-    session = session_save(
-        actor=p.leader,
-        unit=p.ward,
-        date=dt.date(2026, 11, 19),
-        starts_at=dt.time(8),
-        ends_at=dt.time(11),
-        host=p.leader,
-        host_title="Phó Chủ tịch UBND phường",
-        location="Phòng tiếp công dân",
-    )
+def test_two_replies_to_one_visit_at_once(p, reception_session):
     visit = visit_record(
         actor=p.officer,
-        session=session,
+        session=reception_session,
         visitor_name="Nguyễn Văn Tư",
         topic=VisitTopic.PETITION,
         content="Kiến nghị sửa chữa hẻm ngập nước.",

@@ -270,26 +270,16 @@ def test_reception_schedule_published_and_replies_due_in_10_working_days(client,
 
 
 @pytest.mark.django_db
-def test_a_visitor_who_denounces_is_protected_like_a_denouncer(client, p):
-    session = session_save(
-        actor=p.leader,
-        unit=p.ward,
-        date=dt.date(2026, 11, 19),
-        starts_at=dt.time(8),
-        ends_at=dt.time(11),
-        host=p.leader,
-        host_title="Ông Lê Hoàng Nam",
-        location="Phòng tiếp công dân",
-    )
+def test_a_visitor_who_denounces_is_protected_like_a_denouncer(client, p, reception_session):
     visit_record(
         actor=p.officer,
-        session=session,
+        session=reception_session,
         visitor_name="Huỳnh Văn Lợi",
         topic=VisitTopic.DENUNCIATION,
         content="Tố cáo việc bao che xây dựng trái phép.",
         outcome=VisitOutcome.GUIDED,
     )
-    url = reverse("complaints:session", args=[session.public_id])
+    url = reverse("complaints:session", args=[reception_session.public_id])
     sign_in(client, p.officer)
     assert "Huỳnh Văn Lợi" not in client.get(url).content.decode()
     sign_in(client, p.leader)
