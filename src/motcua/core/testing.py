@@ -1,8 +1,12 @@
 """Helpers for tests of every app (imported by tests only)."""
 
 import contextlib
+import json
 import re
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 from django.db import OperationalError, connection, transaction
 from django_tasks_db.management.commands.db_worker import Worker
@@ -80,3 +84,23 @@ def run_together(functions):
     for thread in threads:
         thread.join(timeout=60)
     return results
+
+
+def settings_in_new_process(expression: str, environment: dict[str, str]):
+    """The value of ``expression`` (Python, with ``settings`` in scope, JSON-serialisable) in a
+    fresh Django process started with ``environment``: settings read the environment only once,
+    at start-up, so a test of what a variable does needs its own process."""
+    script = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        f"print(json.dumps({expression}))"
+    )
+    result = subprocess.run(  # noqa: S603 (the script is the calling test's own code)
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])

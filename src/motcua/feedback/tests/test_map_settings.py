@@ -1,15 +1,11 @@
 """The map tile server is a setting; the CSP lets images come from it only when it is set."""
 
-import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
-PROJECT = Path(__file__).resolve().parents[4]
+from motcua.core.testing import settings_in_new_process
 
 
 def img_src(tile_url: str | None) -> list[str]:
@@ -17,20 +13,9 @@ def img_src(tile_url: str | None) -> list[str]:
     env.pop("MAP_TILE_URL", None)
     if tile_url is not None:
         env["MAP_TILE_URL"] = tile_url
-    code = (
-        "import django, json; django.setup(); from django.conf import settings; "
-        "print(json.dumps([str(s) for s in settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]))"
+    return settings_in_new_process(
+        "[str(s) for s in settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]", env
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT / "src",
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def test_no_tile_host_is_allowed_without_a_tile_server():

@@ -4,15 +4,11 @@ refuse a POST without the CSRF token, and every response carries the security he
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import secrets
-import subprocess
-import sys
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -28,6 +24,7 @@ from motcua.contests.tests.factories import RoundFactory
 from motcua.contests.views.public import ANSWER_RATE as CONTEST_ANSWER_RATE
 from motcua.contests.views.public import START_RATE as CONTEST_START_RATE
 from motcua.core.ratelimit import RateLimit
+from motcua.core.testing import settings_in_new_process
 from motcua.dossiers.tests.conftest import submit
 from motcua.dossiers.views.public import LOOKUP_RATE as DOSSIER_LOOKUP_RATE
 from motcua.dossiers.views.public import SUBMIT_RATE as DOSSIER_SUBMIT_RATE
@@ -40,8 +37,6 @@ from motcua.search.views import SEARCH_RATE
 from motcua.security.tests.test_authorisation_matrix import matrix_key, url_patterns
 from motcua.surveys.views.public import ANSWER_RATE as SURVEY_ANSWER_RATE
 from motcua.surveys.views.public import RATE_RATE as SURVEY_RATE_RATE
-
-PROJECT = Path(__file__).resolve().parents[4]
 
 
 @dataclass(frozen=True)
@@ -481,20 +476,7 @@ def test_production_settings_force_https_and_hsts():
         "CSRF_COOKIE_SECURE",
         "SESSION_COOKIE_HTTPONLY",
     ]
-    script = (
-        "import django, json; django.setup(); from django.conf import settings; "
-        f"print(json.dumps({{n: getattr(settings, n) for n in {names!r}}}))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=PROJECT / "src",
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    values = json.loads(result.stdout)
+    values = settings_in_new_process(f"{{n: getattr(settings, n) for n in {names!r}}}", env)
     assert values["SECURE_HSTS_SECONDS"] >= 31536000
     assert values["SECURE_SSL_REDIRECT"]
     assert values["SESSION_COOKIE_SECURE"]
