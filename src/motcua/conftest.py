@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import caches
+from django.test import Client
 
 from motcua.organisations.tests.factories import UnitFactory
 from motcua.organisations.tests.helpers import make_staff
@@ -16,6 +17,13 @@ def _fresh_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def visitor():
+    """A visitor's browser: server errors come back as the pages a visitor sees, instead of
+    being raised into the test."""
+    return Client(raise_request_exception=False)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 no traceback), no dossier without its documents, and what was typed comes back to send again."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from motcua.core.testing import database_fails_on, resend
@@ -10,18 +9,12 @@ from motcua.dossiers.models import Dossier, DossierDocument
 from motcua.dossiers.tests.test_views import submission_data
 
 
-@pytest.fixture
-def browser():
-    """A visitor's browser: server errors come back as the pages a visitor sees."""
-    return Client(raise_request_exception=False)
-
-
 @pytest.mark.django_db
-def test_an_online_submission_during_an_outage(browser, office, version, settings, tmp_path):
+def test_an_online_submission_during_an_outage(visitor, office, version, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     url = reverse("dossiers:submit", args=[version.procedure.slug])
     with database_fails_on(DossierDocument._meta.db_table):
-        response = browser.post(url, submission_data(version, office.ward))
+        response = visitor.post(url, submission_data(version, office.ward))
     html = response.content.decode()
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
@@ -39,6 +32,6 @@ def test_an_online_submission_during_an_outage(browser, office, version, setting
     assert kept["address"] == "12 Nơ Trang Long"
     retry = submission_data(version, office.ward)  # the files chosen again
     retry.update(kept)
-    assert browser.post(url, retry).status_code == 302
+    assert visitor.post(url, retry).status_code == 302
     dossier = Dossier.objects.get()
     assert (dossier.applicant_name, dossier.documents.count()) == ("Trần Thị Bích", 2)
