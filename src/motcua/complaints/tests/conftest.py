@@ -72,6 +72,6 @@ def reception_session(p):
         starts_at=dt.time(8),
         ends_at=dt.time(11),
         host=p.leader,
-        host_title="Phó Chủ tịch UBND phường",
+        host_title="Ông Lê Hoàng Nam — Phó Chủ tịch UBND phường",
         location="Phòng tiếp công dân",
     )
