@@ -128,3 +128,15 @@ class Browser:
         """The CSRF token of the form at ``url`` (its cookie stays in the jar)."""
         _status, _location, page = self.fetch(url)
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def wait_until_serving(url: str, *, seconds: float = 60) -> None:
+    """Return once ``url`` answers; a server that never does is an error."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answered at {url}")

@@ -45,6 +45,7 @@ from common import (
     bench_environment,
     markdown,
     setup_django,
+    wait_until_serving,
 )
 
 PORT = 8110
@@ -251,16 +252,6 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def wait_until_serving() -> None:
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(f"{BASE}/bench/bare/", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
-
-
 def worker_memory(environment: dict[str, str], log) -> str:
     """Run ``db_worker`` on the tasks the load queued, for up to 60 s, and read its memory."""
     from django_tasks_db.models import DBTaskResult
@@ -329,7 +320,7 @@ def main() -> int:
     )
     failures = 0
     try:
-        wait_until_serving()
+        wait_until_serving(f"{BASE}/bench/bare/")
         cases = build_cases()
         for case in cases:
             log(f"  load: {case.name}...")

@@ -32,7 +32,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import ROOT, Browser, setup_django
+from common import ROOT, Browser, setup_django, wait_until_serving
 
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/motcua_scaleout"
 CACHE_URL = "redis://127.0.0.1:6379/14"
@@ -79,16 +79,6 @@ def manage(environment: dict[str, str], *args: str, **popen) -> subprocess.Popen
         return subprocess.Popen(command, env=environment, **popen)
     subprocess.run(command, env=environment, check=True)
     return None
-
-
-def wait_until_serving(port: int) -> None:
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"gunicorn on port {port} did not start")
 
 
 def main() -> int:
@@ -164,7 +154,7 @@ def main() -> int:
                 )
             )
         for port in PORTS:
-            wait_until_serving(port)
+            wait_until_serving(f"http://127.0.0.1:{port}/healthz", seconds=20)
 
         # 1. One session, two instances.
         first, second = PORTS
