@@ -17,8 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/motcua_bench"
-#: Redis database of the benchmark runs' cache (flushed by the cold runs).
-BENCH_CACHE_URL = "redis://127.0.0.1:6379/13"
+#: Redis database of the benchmark runs' cache (flushed by the cold runs); two people measuring
+#: on one machine give each run its own.
+BENCH_CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/13")
 
 
 def bench_environment(database_url: str, var_dir: Path) -> dict[str, str]:
