@@ -15,7 +15,9 @@ from motcua.news.views import public as news_public
 SITEMAPS = {**NEWS_SITEMAPS, **CONSULTATION_SITEMAPS, **CONTEST_SITEMAPS}
 
 urlpatterns = [
+    # The busiest public pages first: Django tries the patterns in this order.
     path("", news_public.home, name="home"),
+    path("", include("motcua.news.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", core_views.healthz, name="healthz"),
     # Published files (article images, documents, videos). Only MEDIA_ROOT/public is served;
@@ -40,7 +42,6 @@ urlpatterns = [
     path("", include("motcua.api.urls")),
     path("", include("motcua.feedback.urls")),
     path("", include("motcua.complaints.urls")),
-    path("", include("motcua.news.urls")),
     path("", include("motcua.search.urls")),
     path("", include("motcua.consultations.urls")),
     path("", include("motcua.contests.urls")),

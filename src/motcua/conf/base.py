@@ -188,9 +188,7 @@ CACHE_URL = env(
     "locmem:// (one process) or redis://host:6379/0 (shared by every server and worker).",
 )
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    }
+    CACHES = {"default": {"BACKEND": "motcua.core.cache.RedisCache", "LOCATION": CACHE_URL}}
 else:
     CACHES = {
         "default": {

@@ -4,9 +4,10 @@ A portal page is the same for every anonymous visitor except for a few values: t
 (the language switch and the HTMX headers), an article's view count, the site's visit
 counter. The page is rendered once with a marker in place of each of those values and kept in
 the cache; every request fills the markers from cheap sources. Any change to the content bumps
-a version that is part of every key (``invalidate``, called after the change commits), so an
-edit shows at once; ``PAGE_CACHE_SECONDS`` bounds what no save announces (an article whose
-scheduled time arrives, the date shown in the archive box).
+a version kept with every page (``invalidate``, called after the change commits), and a page of
+another version is drawn again, so an edit shows at once; ``PAGE_CACHE_SECONDS`` bounds what
+no save announces (an article whose scheduled time arrives, the date shown in the archive box).
+A hit costs one cache round trip: the version and the page are read together.
 
 Signed-in users, HTMX requests and visitors with a message waiting always get a fresh page.
 """
@@ -55,10 +56,10 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest, version: int) -> str:
+def _key(request: HttpRequest) -> str:
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"pagecache:{version}:{request.LANGUAGE_CODE}:{digest}"
+    return f"pagecache:{request.LANGUAGE_CODE}:{digest}"
 
 
 def cached_page(
@@ -74,15 +75,17 @@ def cached_page(
     """
     if not _cacheable(request):
         return render_page({name: conditional_escape(value) for name, value in holes.items()})
-    key = _key(request, cache.get_or_set(VERSION_KEY, time.time_ns, None))
-    html = cache.get(key)
-    if html is None:
+    key = _key(request)
+    found = cache.get_many([VERSION_KEY, key])  # one round trip on a hit
+    version = found.get(VERSION_KEY) or cache.get_or_set(VERSION_KEY, time.time_ns, None)
+    page_version, html = found.get(key, (None, None))
+    if page_version != version:
         context = {name: marker(name) for name in [*holes, CSRF_HOLE]}
         response = render_page(context)
         if response.status_code != 200:
             return response
         html = response.content.decode()
-        cache.set(key, html, settings.PAGE_CACHE_SECONDS)
+        cache.set(key, (version, html), settings.PAGE_CACHE_SECONDS)
     values = {**holes, CSRF_HOLE: get_token(request)}
     for name, value in values.items():
         html = html.replace(marker(name), conditional_escape(value))

@@ -79,13 +79,14 @@ def site_counter(key: str = SITE_VISITS) -> Counter:
 
 
 def _incr(key: str, delta: int = 1) -> int:
+    """Add ``delta`` to the number at ``key`` (created at 0 if missing); the new value."""
     cache = _cache()
-    cache.add(key, 0, timeout=None)
-    try:
-        return cache.incr(key, delta)
-    except ValueError:  # removed between add and incr
-        cache.add(key, 0, timeout=None)
-        return cache.incr(key, delta)
+    for _attempt in range(3):
+        try:
+            return cache.incr(key, delta)  # one command when the key exists, as it mostly does
+        except ValueError:  # missing (never counted, or removed meanwhile): create it
+            cache.add(key, 0, timeout=None)
+    return cache.incr(key, delta)
 
 
 def _register(counter: Counter) -> None:
@@ -122,12 +123,13 @@ def _flush_at_exit() -> None:
         logger.warning("counter flush at exit failed: %s", error)
 
 
-def count(counter: Counter, amount: int = 1) -> None:
-    """Count ``amount`` for ``counter`` (in the cache only)."""
-    _incr(counter.buffer_key, amount)
+def count(counter: Counter, amount: int = 1) -> int:
+    """Count ``amount`` for ``counter`` (in the cache only); return what is now buffered."""
+    now_buffered = _incr(counter.buffer_key, amount)
     if _cache().add(counter.flag_key, 1, timeout=None):
         _register(counter)
     _ensure_exit_flush()
+    return now_buffered
 
 
 def buffered(counter: Counter) -> int:
@@ -193,15 +195,38 @@ def _flush_one(counter: Counter) -> int:
             if not updated:
                 SiteCounter.objects.get_or_create(key=counter.ident)
                 SiteCounter.objects.filter(key=counter.ident).update(value=F("value") + amount)
+            stored = _stored_site_count(counter.ident)
+    if counter.kind == "site":
+        cache.set(_stored_key(counter), stored, timeout=_stored_copy_seconds())
     # Written: take it out of the buffer (increments made meanwhile stay there).
     with contextlib.suppress(ValueError):  # the buffer vanished (cache cleared)
         cache.decr(counter.buffer_key, amount)
     return amount
 
 
-def site_visits() -> int:
-    """The site's visit count as shown: stored plus buffered."""
+def _stored_key(counter: Counter) -> str:
+    return f"stored:{counter.kind}:{counter.ident}"
+
+
+def _stored_site_count(key: str) -> int:
     from motcua.news.models import SiteCounter
 
-    stored = SiteCounter.objects.filter(key=SITE_VISITS).values_list("value", flat=True).first()
-    return (stored or 0) + buffered(site_counter())
+    return SiteCounter.objects.filter(key=key).values_list("value", flat=True).first() or 0
+
+
+def site_visits() -> int:
+    """The site's visit count as shown: stored plus buffered. Every page shows it, so the
+    stored figure is read from a copy in the cache that each flush renews (and that expires
+    after a flush interval, should a flush die between its write and the copy)."""
+    counter = site_counter()
+    stored_key = _stored_key(counter)
+    values = _cache().get_many([stored_key, counter.buffer_key])
+    stored = values.get(stored_key)
+    if stored is None:
+        stored = _stored_site_count(counter.ident)
+        _cache().add(stored_key, stored, timeout=_stored_copy_seconds())
+    return stored + (values.get(counter.buffer_key) or 0)
+
+
+def _stored_copy_seconds() -> int:
+    return max(settings.NEWS_COUNTER_FLUSH_SECONDS, 1) * 2

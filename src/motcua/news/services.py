@@ -199,7 +199,7 @@ def article_view(*, article: Article, visitor: Visitor | None) -> int:
     (stored count + buffered views)."""
     counter = counters.article_counter(article.pk)
     if visitor is not None and visitor.first_view(token_for(article.public_id)):
-        counters.count(counter)
+        return article.view_count + counters.count(counter)
     return article.view_count + counters.buffered(counter)
 
 
