@@ -62,34 +62,59 @@ def _key(request: HttpRequest) -> str:
     return f"pagecache:{request.LANGUAGE_CODE}:{digest}"
 
 
-def cached_page(
-    request: HttpRequest,
-    render_page: Callable[[dict[str, str | SafeString]], HttpResponse],
-    holes: dict[str, object],
-) -> HttpResponse:
-    """The page ``render_page(context)`` draws, from the cache when it can be shared.
+class CachedPage:
+    """One request's view of the page cache: its page, and values the view keeps beside it
+    (``facts``), read in one round trip and valid for the same content version."""
 
-    ``holes`` maps context names to this request's values; ``render_page`` must put its
-    ``context`` argument into the template context (it holds a marker for each hole and for
-    the CSRF token). The values are escaped as the template would escape them.
-    """
-    if not _cacheable(request):
-        return render_page({name: conditional_escape(value) for name, value in holes.items()})
-    key = _key(request)
-    found = cache.get_many([VERSION_KEY, key])  # one round trip on a hit
-    version = found.get(VERSION_KEY) or cache.get_or_set(VERSION_KEY, time.time_ns, None)
-    page_version, html = found.get(key, (None, None))
-    if page_version != version:
-        context = {name: marker(name) for name in [*holes, CSRF_HOLE]}
-        response = render_page(context)
-        if response.status_code != 200:
-            return response
-        html = response.content.decode()
-        cache.set(key, (version, html), settings.PAGE_CACHE_SECONDS)
-    values = {**holes, CSRF_HOLE: get_token(request)}
-    for name, value in values.items():
-        html = html.replace(marker(name), conditional_escape(value))
-    return HttpResponse(html)
+    def __init__(self, request: HttpRequest, *, facts: tuple[str, ...] = ()):
+        self.request = request
+        self.enabled = _cacheable(request)
+        self.key = _key(request) if self.enabled else ""
+        self._found = cache.get_many([VERSION_KEY, self.key, *facts]) if self.enabled else {}
+        self.version = self._found.get(VERSION_KEY) if self.enabled else None
+        if self.enabled and self.version is None:
+            self.version = cache.get_or_set(VERSION_KEY, time.time_ns, None)
+
+    def fact(self, key: str, compute: Callable[[], object]):
+        """The value kept under ``key`` for the current content, else ``compute()``, kept
+        unless it is None."""
+        version, value = self._found.get(key, (None, None))
+        if not self.enabled or version != self.version:
+            value = compute()
+            if self.enabled and value is not None:
+                cache.set(key, (self.version, value), settings.PAGE_CACHE_SECONDS)
+        return value
+
+    def response(
+        self,
+        render_page: Callable[[dict[str, str | SafeString]], HttpResponse],
+        holes: dict[str, object],
+    ) -> HttpResponse:
+        """The page ``render_page(context)`` draws, from the cache when it can be shared.
+
+        ``holes`` maps context names to this request's values; ``render_page`` must put its
+        ``context`` argument into the template context (it holds a marker for each hole and
+        for the CSRF token). The values are escaped as the template would escape them.
+        """
+        if not self.enabled:
+            return render_page({name: conditional_escape(value) for name, value in holes.items()})
+        page_version, html = self._found.get(self.key, (None, None))
+        if page_version != self.version:
+            context = {name: marker(name) for name in [*holes, CSRF_HOLE]}
+            response = render_page(context)
+            if response.status_code != 200:
+                return response
+            html = response.content.decode()
+            cache.set(self.key, (self.version, html), settings.PAGE_CACHE_SECONDS)
+        values = {**holes, CSRF_HOLE: get_token(self.request)}
+        for name, value in values.items():
+            html = html.replace(marker(name), conditional_escape(value))
+        return HttpResponse(html)
+
+
+def cached_page(request: HttpRequest, render_page, holes: dict[str, object]) -> HttpResponse:
+    """``CachedPage(request).response(render_page, holes)``: a page with nothing kept beside."""
+    return CachedPage(request).response(render_page, holes)
 
 
 def invalidate() -> None:

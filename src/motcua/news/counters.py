@@ -195,38 +195,60 @@ def _flush_one(counter: Counter) -> int:
             if not updated:
                 SiteCounter.objects.get_or_create(key=counter.ident)
                 SiteCounter.objects.filter(key=counter.ident).update(value=F("value") + amount)
-            stored = _stored_site_count(counter.ident)
-    if counter.kind == "site":
-        cache.set(_stored_key(counter), stored, timeout=_stored_copy_seconds())
+        stored = _stored_in_database(counter)
+    cache.set(_stored_key(counter), stored, timeout=_stored_copy_seconds())
     # Written: take it out of the buffer (increments made meanwhile stay there).
     with contextlib.suppress(ValueError):  # the buffer vanished (cache cleared)
         cache.decr(counter.buffer_key, amount)
     return amount
 
 
+# --- The figure shown ------------------------------------------------------------------------
+# Pages show the stored count plus what is buffered. The stored count is read from a copy in
+# the counters' cache that every flush of the counter renews, so a page reads no database row
+# for it; the copy expires after two flush intervals, should a flush die between its write and
+# the copy, and is then read again from the database.
+
+
 def _stored_key(counter: Counter) -> str:
     return f"stored:{counter.kind}:{counter.ident}"
 
 
-def _stored_site_count(key: str) -> int:
-    from motcua.news.models import SiteCounter
+def _stored_copy_seconds() -> int:
+    return max(settings.NEWS_COUNTER_FLUSH_SECONDS, 1) * 2
 
-    return SiteCounter.objects.filter(key=key).values_list("value", flat=True).first() or 0
+
+def _stored_in_database(counter: Counter) -> int:
+    from motcua.news.models import Article, SiteCounter
+
+    if counter.kind == "article":
+        rows = Article.objects.filter(pk=int(counter.ident)).values_list("view_count", flat=True)
+    else:
+        rows = SiteCounter.objects.filter(key=counter.ident).values_list("value", flat=True)
+    return rows.first() or 0
+
+
+def _stored(counter: Counter, copy: int | None) -> int:
+    if copy is None:
+        copy = _stored_in_database(counter)
+        _cache().add(_stored_key(counter), copy, timeout=_stored_copy_seconds())
+    return copy
+
+
+def shown(counter: Counter) -> int:
+    """The figure to show: stored plus buffered (one cache read)."""
+    values = _cache().get_many([_stored_key(counter), counter.buffer_key])
+    return _stored(counter, values.get(_stored_key(counter))) + (
+        values.get(counter.buffer_key) or 0
+    )
+
+
+def count_and_show(counter: Counter) -> int:
+    """Count one for ``counter``; the figure to show with it."""
+    now_buffered = count(counter)
+    return _stored(counter, _cache().get(_stored_key(counter))) + now_buffered
 
 
 def site_visits() -> int:
-    """The site's visit count as shown: stored plus buffered. Every page shows it, so the
-    stored figure is read from a copy in the cache that each flush renews (and that expires
-    after a flush interval, should a flush die between its write and the copy)."""
-    counter = site_counter()
-    stored_key = _stored_key(counter)
-    values = _cache().get_many([stored_key, counter.buffer_key])
-    stored = values.get(stored_key)
-    if stored is None:
-        stored = _stored_site_count(counter.ident)
-        _cache().add(stored_key, stored, timeout=_stored_copy_seconds())
-    return stored + (values.get(counter.buffer_key) or 0)
-
-
-def _stored_copy_seconds() -> int:
-    return max(settings.NEWS_COUNTER_FLUSH_SECONDS, 1) * 2
+    """The site's visit count as shown ("Số lượt truy cập")."""
+    return shown(site_counter())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import F, Prefetch, QuerySet, Window
@@ -95,10 +96,10 @@ def home_news(*, per_category: int = 3, featured: int = 4, latest: int = 6) -> H
     )
 
 
-def article_for_counting(slug: str) -> Article | None:
-    """The published article behind ``slug`` with only what counting a view needs: one
-    indexed row, read on every visit, also when the page comes from the cache."""
-    return Article.objects.public().only("pk", "public_id", "view_count").filter(slug=slug).first()
+def article_for_counting(slug: str) -> tuple[int, uuid.UUID] | None:
+    """(id, public id) of the published article behind ``slug``: what counting a view needs,
+    also when the page comes from the cache (which then keeps these too)."""
+    return Article.objects.public().filter(slug=slug).values_list("pk", "public_id").first()
 
 
 def article_for_page(slug: str) -> Article | None:

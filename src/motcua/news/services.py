@@ -194,13 +194,13 @@ def article_image_update(*, actor, image: ArticleImage, caption: str, remove: bo
         )
 
 
-def article_view(*, article: Article, visitor: Visitor | None) -> int:
-    """Count a view of ``article`` once per visitor session; return the figure to show
+def article_view(*, article_id: int, public_id, visitor: Visitor | None) -> int:
+    """Count a view of the article once per visitor session; return the figure to show
     (stored count + buffered views)."""
-    counter = counters.article_counter(article.pk)
-    if visitor is not None and visitor.first_view(token_for(article.public_id)):
-        return article.view_count + counters.count(counter)
-    return article.view_count + counters.buffered(counter)
+    counter = counters.article_counter(article_id)
+    if visitor is not None and visitor.first_view(token_for(public_id)):
+        return counters.count_and_show(counter)
+    return counters.shown(counter)
 
 
 # --- Videos and documents ------------------------------------------------------------------

@@ -45,12 +45,6 @@ def article_body(article, images):
 
 
 @register.filter
-def digits(number):
-    """29410893 -> the digits one by one, for the visit counter."""
-    return list(str(number))
-
-
-@register.filter
 def thumb_url(article):
     """The URL of an article's first image thumbnail, or ''."""
     images = getattr(article, "image_list", None)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
-from motcua.core.pagecache import cached_page
+from motcua.core.pagecache import CachedPage, cached_page
 from motcua.news import counters, selectors, services
 from motcua.news.forms import ArchiveForm, DocumentFilterForm
 from motcua.news.models import Category, Document, Video
@@ -17,9 +18,19 @@ from motcua.news.video_embed import embed_for
 PER_PAGE = 12
 
 
-def visit_counter() -> str:
-    """The site's visit counter ("Số lượt truy cập") as its digits."""
-    return render_to_string("news/_visit_counter.html", {"site_visits": counters.site_visits()})
+def visit_counter() -> SafeString:
+    """The site's visit counter ("Số lượt truy cập") as its digits (on every public page, so
+    built here rather than by a template)."""
+    visits = str(counters.site_visits())
+    return format_html(
+        '<p class="visit-counter__digits"><span class="visually-hidden">{}</span>{}</p>',
+        visits,
+        format_html_join(
+            "",
+            '<span class="visit-counter__digit" aria-hidden="true">{}</span>',
+            ((digit,) for digit in visits),
+        ),
+    )
 
 
 def _sidebar() -> dict:
@@ -49,10 +60,14 @@ def home(request):
 
 def article_detail(request, slug: str):
     """An article; its view is counted on every request, the rest may come from the cache."""
-    counted = selectors.article_for_counting(slug)
+    page = CachedPage(request, facts=(f"news:counting:{slug}",))
+    counted = page.fact(f"news:counting:{slug}", lambda: selectors.article_for_counting(slug))
     if counted is None:
         raise Http404
-    view_count = services.article_view(article=counted, visitor=getattr(request, "visitor", None))
+    article_id, public_id = counted
+    view_count = services.article_view(
+        article_id=article_id, public_id=public_id, visitor=getattr(request, "visitor", None)
+    )
 
     def render_page(holes):
         article = selectors.article_for_page(slug)
@@ -71,8 +86,8 @@ def article_detail(request, slug: str):
             },
         )
 
-    return cached_page(
-        request, render_page, holes={"view_count": view_count, "visit_counter": visit_counter()}
+    return page.response(
+        render_page, holes={"view_count": view_count, "visit_counter": visit_counter()}
     )
 
 
