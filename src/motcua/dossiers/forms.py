@@ -396,6 +396,13 @@ class BulkAssignForm(forms.Form):
             .distinct()
             .order_by("full_name")
         )
+        # Listed with one plain query: a model choice field would read its queryset through
+        # a server-side cursor, a round trip more on every queue page.
+        field = self.fields["assignee"]
+        field.choices = [
+            ("", field.empty_label),
+            *((user.pk, field.label_from_instance(user)) for user in field.queryset),
+        ]
 
     def full_clean(self):
         # The dossier codes are checked against the user's queue by the view, not listed here.
