@@ -18,6 +18,7 @@ from motcua.complaints.models import CaseStatus, Kind, ReceptionSession, Recepti
 from motcua.complaints.workflow import CASE_TRANSITIONS, allowed_case_actions, case_transition
 from motcua.core.errors import DomainError, NotAllowed
 from motcua.core.excel import Sheet, workbook_response
+from motcua.core.pdf import render_pdf
 from motcua.organisations.models import ADMINISTRATIVE_KINDS, Unit
 from motcua.organisations.selectors import active_unit, portal_unit
 
@@ -211,8 +212,6 @@ def case_document(request, code: str, document: str):
         complainant = case.person_name if case.kind == Kind.COMPLAINT else ""
         template = "complaints/pdf/outcome.html"
         context = {"case": case, "complainant": complainant}
-    from motcua.core.pdf import render_pdf  # WeasyPrint loads only when a PDF is asked for
-
     response = HttpResponse(render_pdf(template, context), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{case.code}-{document}.pdf"'
     response["Cache-Control"] = "no-store"

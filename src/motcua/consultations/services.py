@@ -23,6 +23,7 @@ from motcua.consultations.models import (
     Section,
 )
 from motcua.core.errors import Conflict, DomainError, NotAllowed
+from motcua.core.pdf import render_pdf
 from motcua.core.text import slugify_vi, squash_spaces
 from motcua.core.uploads import CleanUpload
 from motcua.organisations.models import Unit
@@ -320,8 +321,6 @@ def report_publish(*, actor, consultation: Consultation, summary: str, now=None)
         locked.report_summary = summary.strip()
         locked.report_published_at = now
         locked.status = ConsultationStatus.REPORTED
-        from motcua.core.pdf import render_pdf  # WeasyPrint is heavy: loaded when needed
-
         pdf = render_pdf(
             "consultations/pdf/report.html",
             {"consultation": locked, "comments": comments, "opinions": opinions, "now": now},

@@ -13,9 +13,6 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,6 +32,11 @@ def _cell_value(value):
 
 
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
+    # openpyxl takes some 30 MB: it loads with a process's first export, not in every worker.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=False)
     workbook.remove(workbook.active)
     for sheet in sheets:

@@ -5,7 +5,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from motcua.core.excel import Sheet, workbook_bytes
-from motcua.core.pdf import OfflineFetcher, OfflineFetchRefused, render_pdf
+from motcua.core.pdf import render_pdf
+from motcua.core.pdf_fetch import OfflineFetcher, OfflineFetchRefused
 
 
 def test_pdf_renders_vietnamese_text_and_the_national_header(tmp_path, settings):
