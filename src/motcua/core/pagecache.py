@@ -127,3 +127,17 @@ def invalidate() -> None:
             cache.set(VERSION_KEY, time.time_ns(), None)
 
     transaction.on_commit(bump)
+
+
+def _content_changed(**kwargs) -> None:
+    invalidate()
+
+
+def invalidate_on_change(*models) -> None:
+    """Every cached page is stale once a saved or deleted row of ``models`` commits (call it
+    from the owning app's ``ready``; counters written with ``update()`` send no signal)."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        post_save.connect(_content_changed, sender=model, weak=False)
+        post_delete.connect(_content_changed, sender=model, weak=False)

@@ -10,6 +10,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from motcua.accounts.roles import RoleCode
         from motcua.core.navigation import NavItem, register_public, register_staff
+        from motcua.core.pagecache import invalidate_on_change
         from motcua.news import search as news_search
         from motcua.search.registry import register
 
@@ -27,19 +28,6 @@ class NewsConfig(AppConfig):
         register(news_search.ArticleProvider())
         register(news_search.DocumentProvider())
         register(news_search.VideoProvider())
-        self._invalidate_cached_pages_on_change()
-
-    def _invalidate_cached_pages_on_change(self):
-        """Any saved or deleted piece of portal content makes the cached public pages stale
-        (view counts are written with ``update()`` and do not)."""
-        from django.db.models.signals import post_delete, post_save
-
-        from motcua.core.pagecache import invalidate
-
-        def content_changed(**kwargs):
-            invalidate()
-
-        for model in ("Article", "ArticleImage", "Category", "Video", "Document"):
-            sender = self.get_model(model)
-            post_save.connect(content_changed, sender=sender, weak=False)
-            post_delete.connect(content_changed, sender=sender, weak=False)
+        # Cached public pages show this content (view counts are written with update()).
+        content = ("Article", "ArticleImage", "Category", "Video", "Document")
+        invalidate_on_change(*(self.get_model(name) for name in content))

@@ -9,6 +9,7 @@ class ProceduresConfig(AppConfig):
 
     def ready(self):
         from motcua.core.navigation import NavItem, register_public, register_staff
+        from motcua.core.pagecache import invalidate_on_change
         from motcua.procedures.search import ProcedureProvider
         from motcua.search.registry import register
 
@@ -23,3 +24,6 @@ class ProceduresConfig(AppConfig):
                 admin_only=True,
             )
         )
+        # Procedure pages are cached for visitors: any change to the catalogue shows at once.
+        catalogue = ("ProcedureField", "Procedure", "ProcedureVersion", "RequiredDocument")
+        invalidate_on_change(*(self.get_model(name) for name in catalogue))

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.accounts.decorators import staff_required
+from motcua.core.pagecache import cached_page
 from motcua.procedures import selectors, services, transfer
 from motcua.procedures.fees import describe_fee
 from motcua.procedures.forms import CatalogueForm, ImportForm
@@ -89,8 +90,14 @@ def _procedure_context(request, slug: str) -> dict:
 
 
 def procedure_detail(request, slug: str):
-    """Everything a citizen needs to know before applying."""
-    return render(request, "procedures/detail.html", _procedure_context(request, slug))
+    """Everything a citizen needs to know before applying (cached for visitors)."""
+    return cached_page(
+        request,
+        lambda holes: render(
+            request, "procedures/detail.html", {**_procedure_context(request, slug), **holes}
+        ),
+        holes={},
+    )
 
 
 def procedure_print(request, slug: str):

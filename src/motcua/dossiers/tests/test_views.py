@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -105,6 +106,20 @@ def test_lookup_needs_the_secret_and_reveals_nothing_without_it(client, submitte
     page = client.get(right["Location"]).content.decode()
     assert "Mới đăng ký, chưa kiểm tra" in page or "Mới" in page
     assert submitted.applicant_name in page
+
+
+@pytest.mark.django_db
+def test_the_cached_lookup_form_gives_each_visitor_a_token_that_works(submitted):
+    Client().get(reverse("dossiers:lookup"))  # fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    form = visitor.get(reverse("dossiers:lookup")).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+    found = visitor.post(
+        reverse("dossiers:lookup"),
+        {"code": submitted.code, "secret": submitted.secret, "csrfmiddlewaretoken": token},
+    )
+    assert found.status_code == 302
+    assert found["Location"] == reverse("dossiers:status", args=[submitted.code])
 
 
 @pytest.mark.django_db

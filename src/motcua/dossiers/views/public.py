@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.core.errors import DomainError
+from motcua.core.pagecache import cached_page
 from motcua.core.ratelimit import RateLimit, limit_by_ip
 from motcua.core.requestmeta import client_ip
 from motcua.core.uploads import FormUploads
@@ -146,7 +147,13 @@ def lookup(request):
                 "No dossier matches this code and lookup code or phone number. Check them on your receipt."
             ),
         )
-    return render(request, "dossiers/lookup.html", {"form": form})
+    if request.method == "POST":
+        return render(request, "dossiers/lookup.html", {"form": form})
+    return cached_page(  # the empty form, the same for every visitor but for the CSRF token
+        request,
+        lambda holes: render(request, "dossiers/lookup.html", {"form": form, **holes}),
+        holes={},
+    )
 
 
 def status(request, code: str):

@@ -177,3 +177,16 @@ def test_only_forms_of_active_procedures_can_be_downloaded(client, catalogue):
     catalogue.khai_sinh.is_active = False
     catalogue.khai_sinh.save()
     assert client.get(reverse("procedures:form", args=[name])).status_code == 404
+
+
+def test_a_visitor_gets_the_cached_page_and_an_edit_of_the_procedure_shows_at_once(
+    client, catalogue, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    procedure = catalogue.khai_sinh
+    assert "<h1>Đăng ký khai sinh</h1>" in page(client, procedure)
+    with django_assert_num_queries(0):  # from the cache
+        assert "<h1>Đăng ký khai sinh</h1>" in page(client, procedure)
+    with django_capture_on_commit_callbacks(execute=True):
+        procedure.name = "Đăng ký khai sinh (có yếu tố nước ngoài)"
+        procedure.save()
+    assert "<h1>Đăng ký khai sinh (có yếu tố nước ngoài)</h1>" in page(client, procedure)
