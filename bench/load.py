@@ -12,9 +12,9 @@ wrk runs 2 threads and ``--connections`` connections for ``--duration`` seconds 
 a 2-second unmeasured warm-up; every request carries its own visitor address (bench/load.lua).
 
 Cases: the bare view (first and last, to show drift on a shared machine; the ratios are to the
-mean of the two), the home page, an
-article (200 different ones in turn), the status lookup (code + secret, then the status page
-with the session cookie), online submission (multipart POST with the CSRF token, a new
+mean of the two), the home page, an article (200 different ones in turn), a procedure page (every
+active procedure in turn), the status lookup page (its empty form), the status lookup itself
+(code + secret, then the status page with the session cookie), online submission (multipart POST with the CSRF token, a new
 idempotency key each time, one small PDF per required document) and feedback intake (POST).
 Exit status 1 when any request failed (socket error or an HTTP status of 400 or more).
 """
@@ -112,6 +112,7 @@ def build_cases() -> list[Case]:
             "code", flat=True
         )[:2000]
     )
+    procedures = list(Procedure.objects.filter(is_active=True).values_list("slug", flat=True))
     versions = [
         v
         for v in (current_version(p) for p in Procedure.objects.filter(is_active=True))
@@ -161,6 +162,13 @@ def build_cases() -> list[Case]:
         Case("home page", "get", ["/"], target="≥ 50% of bare"),
         Case("article page", "get", [f"/tin-tuc/{s}/" for s in articles], target="≥ 50% of bare"),
         Case(
+            "procedure page",
+            "get",
+            [f"/thu-tuc/{slug}/" for slug in procedures],
+            target="≥ 50% of bare",
+        ),
+        Case("status lookup page (the form)", "get", ["/tra-cuu-ho-so/"], target="≥ 50% of bare"),
+        Case(
             "status lookup (code + secret, then the status page)",
             "lookup",
             [f"/tra-cuu-ho-so/{c}/?ma=BENCH234" for c in codes],
@@ -186,7 +194,8 @@ def build_cases() -> list[Case]:
         ),
         Case("baseline again (drift check)", "get", ["/bench/bare/"]),
     ]
-    status, _location, _page = browser.fetch(BASE + cases[3].paths[0])
+    lookup = next(case for case in cases if case.mode == "lookup")
+    status, _location, _page = browser.fetch(BASE + lookup.paths[0])
     if status != 302 or browser.fetch(f"{BASE}/tra-cuu-ho-so/{codes[0]}/")[0] != 200:
         raise SystemExit("status lookup: the code and secret do not open the status page")
     for case in cases:
