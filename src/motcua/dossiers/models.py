@@ -218,6 +218,17 @@ class Dossier(BaseModel):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    # The labels of the choices, read from the enums: Django's generated get_FOO_display
+    # builds a dict of every choice on each call, and the queues draw these on every row.
+    def get_status_display(self) -> str:
+        return str(Status(self.status).label)
+
+    def get_channel_display(self) -> str:
+        return str(Channel(self.channel).label)
+
+    def get_stage_display(self) -> str:
+        return str(Stage(self.stage).label)
+
 
 class DossierCounter(models.Model):
     """The last daily sequence number used by a unit (for dossier codes)."""
