@@ -174,6 +174,28 @@ def _sort_key(values: tuple, order) -> tuple:
     return tuple(key)
 
 
+#: What a list row shows (staff queues, the register, the API's list): only these are read.
+LIST_COLUMNS = (
+    "code",
+    "status",
+    "stage",
+    "channel",
+    "applicant_name",
+    "submitted_at",
+    "received_at",
+    "effective_due_date",
+    "finished_at",
+    "returned_at",
+    "procedure_version__procedure__code",
+    "procedure_version__procedure__name",
+    "unit__slug",
+    "unit__name",
+    "department__name",
+    "assignee__username",
+    "assignee__full_name",
+)
+
+
 class DossierList:
     """A list of dossiers over disjoint branches, paged without ever sorting the whole set:
     each branch is read in index order up to the end of the requested page, the branches are
@@ -215,9 +237,13 @@ class DossierList:
             *[list(stream) for stream in streams], key=lambda row: _sort_key(row, self.order)
         )
         ids = [row[-1] for row in itertools.islice(merged, start, stop)]
-        rows = Dossier.objects.select_related(
-            "procedure_version__procedure", "unit", "department", "assignee"
-        ).in_bulk(ids)
+        rows = (
+            Dossier.objects.select_related(
+                "procedure_version__procedure", "unit", "department", "assignee"
+            )
+            .only(*LIST_COLUMNS)
+            .in_bulk(ids)
+        )
         return [rows[pk] for pk in ids]
 
     def __iter__(self):
