@@ -55,9 +55,17 @@ class Backend:
         raise NotImplementedError
 
     def search(
-        self, query: ParsedQuery, filters: Filters, *, now: dt.datetime, offset: int, limit: int
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        *,
+        now: dt.datetime,
+        offset: int,
+        limit: int,
+        count_limit: int,
     ) -> tuple[int, list[int]]:
-        """(number of matches, ids of the entries of the requested page in rank order)."""
+        """(number of matches, counted up to ``count_limit + 1`` only; ids of the entries of the
+        requested page in rank order)."""
         raise NotImplementedError
 
 
@@ -97,7 +105,7 @@ class SQLiteBackend(Backend):
     def _quoted(terms) -> str:
         return " ".join(f'"{term}"' for term in terms)
 
-    def search(self, query, filters, *, now, offset, limit):
+    def search(self, query, filters, *, now, offset, limit, count_limit):
         match_all = "{title body}: (" + self._quoted(query.terms) + ")"
         match_phrase = '{title body}: "' + " ".join(query.terms) + '"'
         params: list = [match_phrase]
@@ -115,9 +123,12 @@ class SQLiteBackend(Backend):
             f"WHERE {FTS_TABLE} MATCH %s AND {where}"
         )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {base}", where_params)
+            cursor.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 {base} LIMIT %s) AS counted",
+                [*where_params, count_limit + 1],
+            )
             total = cursor.fetchone()[0]
-            if not total or offset >= total:
+            if not total or not limit or offset >= total:
                 return total, []
             cursor.execute(
                 "SELECT e.id, "
@@ -156,7 +167,7 @@ class PostgresBackend(Backend):
     def clear(self):
         """As for remove."""
 
-    def search(self, query, filters, *, now, offset, limit):
+    def search(self, query, filters, *, now, offset, limit, count_limit):
         tsq_all = " & ".join(query.terms)
         tsq_phrase = " <-> ".join(query.terms)
         exact_sql = "0"
@@ -168,9 +179,12 @@ class PostgresBackend(Backend):
         where = _filter_sql(filters, now, where_params)
         base = f"FROM {ENTRY_TABLE} e WHERE e.search_vector @@ to_tsquery('simple', %s) AND {where}"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {base}", where_params)
+            cursor.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 {base} LIMIT %s) AS counted",
+                [*where_params, count_limit + 1],
+            )
             total = cursor.fetchone()[0]
-            if not total or offset >= total:
+            if not total or not limit or offset >= total:
                 return total, []
             cursor.execute(
                 "SELECT e.id, "

@@ -13,6 +13,10 @@ from motcua.search.models import SearchEntry
 from motcua.search.registry import PROVIDERS
 from motcua.search.text import ParsedQuery, highlight, parse_query, snippet
 
+#: Matches are counted up to this number; beyond it the page says "more than 1,000 results"
+#: and offers no page past it. Counting every match of a common word costs a visit to each.
+COUNT_LIMIT = 1000
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -25,7 +29,8 @@ class Hit:
 @dataclass
 class SearchResults:
     query: ParsedQuery
-    total: int = 0
+    total: int = 0  # number of matches, at most the count limit
+    more: bool = False  # there are more matches than ``total``
     hits: list[Hit] = field(default_factory=list)
 
 
@@ -38,9 +43,11 @@ def search(
     offset: int = 0,
     limit: int = 10,
     now: dt.datetime | None = None,
+    count_limit: int = COUNT_LIMIT,
 ) -> SearchResults:
     """Entries matching every word of ``raw_query`` (accent-insensitive), best first, with
-    highlighted titles and snippets. Items published in the future are not found."""
+    highlighted titles and snippets. Items published in the future are not found. Matches are
+    counted up to ``count_limit`` (``more`` tells there are others); no page lies beyond it."""
     query = parse_query(raw_query)
     results = SearchResults(query=query)
     if not query:
@@ -50,9 +57,16 @@ def search(
         date_from=_start_of(date_from),
         date_to=_start_of(date_to + dt.timedelta(days=1)) if date_to else None,
     )
-    results.total, ids = backend().search(
-        query, filters, now=now or timezone.now(), offset=offset, limit=limit
+    limit = max(0, min(limit, count_limit - offset))
+    counted, ids = backend().search(
+        query,
+        filters,
+        now=now or timezone.now(),
+        offset=offset,
+        limit=limit,
+        count_limit=count_limit,
     )
+    results.total, results.more = min(counted, count_limit), counted > count_limit
     entries = SearchEntry.objects.in_bulk(ids)
     for entry_id in ids:
         entry = entries.get(entry_id)

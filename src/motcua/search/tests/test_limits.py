@@ -1,0 +1,61 @@
+"""Common words match a large share of the index: the count stops at a limit and no page lies
+beyond it (on SQLite and PostgreSQL alike)."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from motcua.search.backends import backend
+from motcua.search.models import SearchEntry
+from motcua.search.selectors import COUNT_LIMIT, search
+
+pytestmark = pytest.mark.django_db
+
+
+def entries(count, title="Thông báo lịch tiếp công dân"):
+    """``count`` indexed entries with the same words, one day apart, the newest first."""
+    now = timezone.now()
+    created = SearchEntry.objects.bulk_create(
+        SearchEntry(
+            kind="news",
+            key=str(n),
+            url=f"/tin-tuc/{n}/",
+            title=f"{title} số {n}",
+            published_at=now - dt.timedelta(days=n),
+        )
+        for n in range(count)
+    )
+    for entry in created:
+        backend().write(entry.pk, title=entry.title, body="")
+    return [entry.title for entry in created]
+
+
+def test_matches_beyond_the_limit_are_not_counted_and_not_paged():
+    titles = entries(7)
+    first = search("lich tiep cong dan", limit=2, count_limit=5)
+    assert (first.total, first.more) == (5, True)
+    assert [hit.entry.title for hit in first.hits] == titles[:2]
+    last = search("lich tiep cong dan", offset=4, limit=2, count_limit=5)
+    assert [hit.entry.title for hit in last.hits] == titles[4:5]
+    assert search("lich tiep cong dan", offset=6, limit=2, count_limit=5).hits == []
+
+
+def test_matches_up_to_the_limit_are_counted_exactly():
+    entries(5)
+    results = search("lich tiep cong dan", count_limit=5)
+    assert (results.total, results.more) == (5, False)
+    assert len(results.hits) == 5
+
+
+def test_search_page_says_more_than_the_limit_and_pages_up_to_it(client):
+    entries(COUNT_LIMIT + 2)
+    url = reverse("search:search")
+    html = client.get(url, {"q": "lich tiep"}).content.decode()
+    assert "Hơn 1.000 kết quả cho “lich tiep”" in html
+    assert f"Trang 1 / {COUNT_LIMIT // 10}" in html
+    beyond = client.get(url, {"q": "lich tiep", "page": COUNT_LIMIT // 10 + 5}).content.decode()
+    assert f"Trang {COUNT_LIMIT // 10} / {COUNT_LIMIT // 10}" in beyond
+    assert beyond.count('class="search-result"') == 10
+    assert 'rel="next"' not in beyond
