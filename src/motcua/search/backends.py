@@ -7,11 +7,21 @@ Ranking, on both: results in tiers, then by the engine's relevance, then newest 
 - tier 1: the words as typed, with their diacritics, all appear (only when the visitor typed
   diacritics);
 - every result contains every folded query word.
+
+At scale the rules rank a bounded set of candidates: ranking reads each candidate's full-text
+data, and a common word matches tens of thousands of entries. The candidates are the newest
+``RANKED`` matches plus up to ``RANKED`` undated ones (procedures); they come first, in the
+order above, and the older matches follow them newest first. With fewer matches than that
+(most queries, and every query restricted to a type or a period that narrow), the ranking is
+exactly the rules above. With more, an old phrase match ranks below the newest scattered
+matches: the rules hold within the newest ``RANKED``, and recency decides beyond them.
+Matches are counted up to a limit (``count_limit``), not all of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from django.db import connection
@@ -21,6 +31,9 @@ from motcua.search.text import ParsedQuery, exact_terms, folded_terms
 ENTRY_TABLE = "search_searchentry"
 FTS_TABLE = "search_fts"
 
+#: How many of the newest matches (and, besides, of the undated ones) are ranked by the rules.
+RANKED = 200
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -29,9 +42,9 @@ class Filters:
     date_to: dt.datetime | None = None  # exclusive
 
 
-def _filter_sql(filters: Filters, now: dt.datetime, params: list) -> str:
-    clauses = ["(e.published_at IS NULL OR e.published_at <= %s)"]
-    params.append(now)
+def _filter_sql(filters: Filters, params: list) -> str:
+    """The visitor's filters; every caller also hides what is published in the future."""
+    clauses = ["TRUE"]
     if filters.kinds:
         clauses.append(f"e.kind IN ({', '.join(['%s'] * len(filters.kinds))})")
         params.extend(filters.kinds)
@@ -67,6 +80,23 @@ class Backend:
         """(number of matches, counted up to ``count_limit + 1`` only; ids of the entries of the
         requested page in rank order)."""
         raise NotImplementedError
+
+    @staticmethod
+    def _count(cursor, matches: str, params: list, *, now: dt.datetime, count_limit: int) -> int:
+        """How many published rows ``matches`` (FROM ... WHERE ...) selects, counted up to
+        ``count_limit + 1``."""
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 {matches} "
+            "AND (e.published_at IS NULL OR e.published_at <= %s) LIMIT %s) AS counted",
+            [*params, now, count_limit + 1],
+        )
+        return cursor.fetchone()[0]
+
+
+def _candidates_wanted(offset: int, limit: int) -> int:
+    """How many of the newest matches the page needs: the ranked ones, or more for a page past
+    them (whose order is by date alone, so it does not change with the page)."""
+    return max(RANKED, offset + limit)
 
 
 class SQLiteBackend(Backend):
@@ -108,43 +138,70 @@ class SQLiteBackend(Backend):
     def search(self, query, filters, *, now, offset, limit, count_limit):
         match_all = "{title body}: (" + self._quoted(query.terms) + ")"
         match_phrase = '{title body}: "' + " ".join(query.terms) + '"'
-        params: list = [match_phrase]
+        where_params: list = [match_all]
+        where = _filter_sql(filters, where_params)
+        matches = (
+            f"FROM {FTS_TABLE} f JOIN {ENTRY_TABLE} e ON e.id = f.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {where}"
+        )
+        tier_params: list = [match_phrase]
         exact_sql = "0"
         if query.exact:
             exact_sql = (
                 f"(CASE WHEN f.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} "
                 "MATCH %s) THEN 1 ELSE 0 END)"
             )
-            params.append("{title_x body_x}: (" + self._quoted(query.exact) + ")")
-        where_params: list = [match_all]
-        where = _filter_sql(filters, now, where_params)
-        base = (
-            f"FROM {FTS_TABLE} f JOIN {ENTRY_TABLE} e ON e.id = f.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND {where}"
-        )
+            tier_params.append("{title_x body_x}: (" + self._quoted(query.exact) + ")")
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT COUNT(*) FROM (SELECT 1 {base} LIMIT %s) AS counted",
-                [*where_params, count_limit + 1],
-            )
-            total = cursor.fetchone()[0]
+            total = self._count(cursor, matches, where_params, now=now, count_limit=count_limit)
             if not total or not limit or offset >= total:
                 return total, []
             cursor.execute(
-                "SELECT e.id, "
+                "WITH dated AS ("
+                f"SELECT e.id, e.published_at {matches} AND e.published_at <= %s "
+                "ORDER BY e.published_at DESC, e.id DESC LIMIT %s), "
+                "candidates AS ("
+                "SELECT id, published_at, "
+                "row_number() OVER (ORDER BY published_at DESC, id DESC) <= %s AS ranked "
+                "FROM dated UNION ALL "
+                f"SELECT * FROM (SELECT e.id, e.published_at, 1 {matches} "
+                "AND e.published_at IS NULL LIMIT %s)), "
+                "scored AS ("
+                "SELECT f.rowid AS id, "
                 f"(CASE WHEN f.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} "
                 f"MATCH %s) THEN 2 ELSE 0 END) + {exact_sql} AS tier, "
                 f"bm25({FTS_TABLE}, 5.0, 1.0, 0.0, 0.0) AS score "
-                f"{base} ORDER BY tier DESC, score ASC, e.published_at DESC, e.id DESC "
-                "LIMIT %s OFFSET %s",
-                [*params, *where_params, limit, offset],
+                f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s "
+                "AND f.rowid IN (SELECT id FROM candidates WHERE ranked)) "
+                "SELECT c.id FROM candidates c LEFT JOIN scored s ON s.id = c.id "
+                "ORDER BY c.ranked DESC, s.tier DESC, s.score ASC, c.published_at DESC, "
+                "c.id DESC LIMIT %s OFFSET %s",
+                [
+                    *where_params,
+                    now,
+                    _candidates_wanted(offset, limit),
+                    RANKED,
+                    *where_params,
+                    RANKED,
+                    *tier_params,
+                    match_all,
+                    limit,
+                    offset,
+                ],
             )
             return total, [row[0] for row in cursor.fetchall()]
 
 
 class PostgresBackend(Backend):
     """Two ``tsvector`` columns on the entry table: ``search_vector`` (folded title weighted A,
-    folded text weighted B; GIN index) and ``exact_vector`` (exact terms, for ranking only)."""
+    folded text weighted B; GIN index) and ``exact_vector`` (exact terms, for ranking only).
+
+    The newest matches are looked for one period at a time, back from now (``PERIODS``): the
+    GIN index and the index on the publication time intersect before any row is read, so a
+    common word costs a visit to its recent matches only, not to all of them."""
+
+    #: The bounds of the periods, in days before now.
+    PERIODS = (30, 182, 730)
 
     def write(self, entry_id, *, title, body):
         with connection.cursor() as cursor:
@@ -167,33 +224,76 @@ class PostgresBackend(Backend):
     def clear(self):
         """As for remove."""
 
+    def _newest(
+        self, select: str, select_params: list, now: dt.datetime, wanted: int
+    ) -> tuple[str, list]:
+        """The newest ``wanted`` rows of ``select`` (which ends in a WHERE clause): one branch per
+        period, newest period first. PostgreSQL runs the branches of a UNION ALL one after the
+        other and stops as soon as the LIMIT is reached, so older periods are not read when
+        the recent ones hold enough rows."""
+        edges = [now - dt.timedelta(days=days) for days in self.PERIODS]
+        periods = [
+            ("e.published_at <= %s AND e.published_at > %s", [now, edges[0]]),
+            *(
+                ("e.published_at <= %s AND e.published_at > %s", [newer, older])
+                for newer, older in itertools.pairwise(edges)
+            ),
+            ("e.published_at <= %s", [edges[-1]]),
+        ]
+        branches = [
+            f"({select} AND {condition} ORDER BY e.published_at DESC, e.id DESC LIMIT %s)"
+            for condition, _params in periods
+        ]
+        params = [
+            value for _condition, bounds in periods for value in [*select_params, *bounds, wanted]
+        ]
+        return f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS newest LIMIT %s", [
+            *params,
+            wanted,
+        ]
+
     def search(self, query, filters, *, now, offset, limit, count_limit):
         tsq_all = " & ".join(query.terms)
-        tsq_phrase = " <-> ".join(query.terms)
-        exact_sql = "0"
-        params: list = [tsq_phrase]
-        if query.exact:
-            exact_sql = "(CASE WHEN e.exact_vector @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)"
-            params.append(" & ".join(query.exact))
         where_params: list = [tsq_all]
-        where = _filter_sql(filters, now, where_params)
-        base = f"FROM {ENTRY_TABLE} e WHERE e.search_vector @@ to_tsquery('simple', %s) AND {where}"
+        where = _filter_sql(filters, where_params)
+        matches = (
+            f"FROM {ENTRY_TABLE} e WHERE e.search_vector @@ to_tsquery('simple', %s) AND {where}"
+        )
+        tier_params: list = [" <-> ".join(query.terms)]
+        exact_sql = "0"
+        if query.exact:
+            exact_sql = "(CASE WHEN c.exact_vector @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)"
+            tier_params.append(" & ".join(query.exact))
+        columns = "e.id, e.published_at, e.search_vector, e.exact_vector"
+        newest, newest_params = self._newest(
+            f"SELECT {columns} {matches}", where_params, now, _candidates_wanted(offset, limit)
+        )
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT COUNT(*) FROM (SELECT 1 {base} LIMIT %s) AS counted",
-                [*where_params, count_limit + 1],
-            )
-            total = cursor.fetchone()[0]
+            total = self._count(cursor, matches, where_params, now=now, count_limit=count_limit)
             if not total or not limit or offset >= total:
                 return total, []
             cursor.execute(
-                "SELECT e.id, "
-                "(CASE WHEN e.search_vector @@ to_tsquery('simple', %s) THEN 2 ELSE 0 END) "
-                f"+ {exact_sql} AS tier, "
-                "ts_rank_cd(e.search_vector, to_tsquery('simple', %s)) AS score "
-                f"{base} ORDER BY tier DESC, score DESC, e.published_at DESC NULLS LAST, "
-                "e.id DESC LIMIT %s OFFSET %s",
-                [*params, tsq_all, *where_params, limit, offset],
+                f"WITH dated AS ({newest}), "
+                "candidates AS ("
+                "SELECT d.*, row_number() OVER (ORDER BY d.published_at DESC, d.id DESC) <= %s "
+                "AS ranked FROM dated d UNION ALL "
+                f"(SELECT {columns}, TRUE {matches} AND e.published_at IS NULL LIMIT %s)) "
+                "SELECT c.id FROM candidates c ORDER BY c.ranked DESC, "
+                "(CASE WHEN c.ranked THEN (CASE WHEN c.search_vector @@ to_tsquery('simple', %s) "
+                f"THEN 2 ELSE 0 END) + {exact_sql} END) DESC NULLS LAST, "
+                "(CASE WHEN c.ranked THEN ts_rank_cd(c.search_vector, to_tsquery('simple', %s)) "
+                "END) DESC NULLS LAST, c.published_at DESC NULLS LAST, c.id DESC "
+                "LIMIT %s OFFSET %s",
+                [
+                    *newest_params,
+                    RANKED,
+                    *where_params,
+                    RANKED,
+                    *tier_params,
+                    tsq_all,
+                    limit,
+                    offset,
+                ],
             )
             return total, [row[0] for row in cursor.fetchall()]
 

@@ -13,6 +13,7 @@ Every word is indexed twice:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -76,16 +77,18 @@ def parse_query(raw: str) -> ParsedQuery:
     return ParsedQuery(raw=raw, terms=tuple(terms), exact=exact)
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char)
+
+
 def _fold_map(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` character by character: the folded string and, for each folded character,
-    the index of the original character it came from (so highlights land on the original)."""
-    folded_chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        piece = fold(char)
-        folded_chars.append(piece)
-        origin.extend([index] * len(piece))
-    return "".join(folded_chars), origin
+    the index of the original character it came from (so highlights land on the original).
+    A text uses few distinct characters: each is folded once."""
+    pieces = [_fold_char(char) for char in text]
+    origin = [index for index, piece in enumerate(pieces) for _ in piece]
+    return "".join(pieces), origin
 
 
 def _match_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
