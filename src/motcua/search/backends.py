@@ -8,14 +8,14 @@ Ranking, on both: results in tiers, then by the engine's relevance, then newest 
   diacritics);
 - every result contains every folded query word.
 
-At scale the rules rank a bounded set of candidates: ranking reads each candidate's full-text
-data, and a common word matches tens of thousands of entries. The candidates are the newest
-``RANKED`` matches plus up to ``RANKED`` undated ones (procedures); they come first, in the
-order above, and the older matches follow them newest first. With fewer matches than that
-(most queries, and every query restricted to a type or a period that narrow), the ranking is
-exactly the rules above. With more, an old phrase match ranks below the newest scattered
-matches: the rules hold within the newest ``RANKED``, and recency decides beyond them.
-Matches are counted up to a limit (``count_limit``), not all of them.
+Bounded work at scale: ranking reads each candidate's full-text data and a common word matches
+tens of thousands of entries, so the rules rank a bounded set of candidates, the newest
+``RANKED`` matches and up to ``RANKED`` undated ones (procedures). These come first, in the
+order above; the older matches follow, newest first (so the pages past the ranked ones do not
+change with the page asked for). A search with at most ``RANKED`` dated matches (a rare word,
+or a common one narrowed by type or period) is ordered exactly by the rules. With more, the
+rules hold among the newest ``RANKED``: an older phrase match comes after them all, even after
+the newer matches of scattered words. Matches are counted only up to ``count_limit + 1``.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class Filters:
 
 
 def _filter_sql(filters: Filters, params: list) -> str:
-    """The visitor's filters; every caller also hides what is published in the future."""
+    """The visitor's filters (each query adds its own clause hiding future publications)."""
     clauses = ["TRUE"]
     if filters.kinds:
         clauses.append(f"e.kind IN ({', '.join(['%s'] * len(filters.kinds))})")
@@ -231,9 +231,8 @@ class PostgresBackend(Backend):
         period, newest period first. PostgreSQL runs the branches of a UNION ALL one after the
         other and stops as soon as the LIMIT is reached, so older periods are not read when
         the recent ones hold enough rows."""
-        edges = [now - dt.timedelta(days=days) for days in self.PERIODS]
+        edges = [now, *(now - dt.timedelta(days=days) for days in self.PERIODS)]
         periods = [
-            ("e.published_at <= %s AND e.published_at > %s", [now, edges[0]]),
             *(
                 ("e.published_at <= %s AND e.published_at > %s", [newer, older])
                 for newer, older in itertools.pairwise(edges)

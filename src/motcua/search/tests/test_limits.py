@@ -1,5 +1,5 @@
-"""Common words match a large share of the index: the count stops at a limit and no page lies
-beyond it (on SQLite and PostgreSQL alike)."""
+"""Common words match a large share of the index: the count stops at a limit, no page lies
+beyond it, and the ranking rules order the newest matches (on SQLite and PostgreSQL alike)."""
 
 import datetime as dt
 
@@ -7,23 +7,24 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from motcua.search.backends import backend
+from motcua.search.backends import RANKED, backend
 from motcua.search.models import SearchEntry
 from motcua.search.selectors import COUNT_LIMIT, search
 
 pytestmark = pytest.mark.django_db
 
 
-def entries(count, title="Thông báo lịch tiếp công dân"):
-    """``count`` indexed entries with the same words, one day apart, the newest first."""
+def entries(count, title="Thông báo lịch tiếp công dân", *, kind="news", age_days=0):
+    """``count`` indexed entries with the same words, one day apart, the newest first, the
+    newest ``age_days`` old (undated when ``age_days`` is None)."""
     now = timezone.now()
     created = SearchEntry.objects.bulk_create(
         SearchEntry(
-            kind="news",
-            key=str(n),
-            url=f"/tin-tuc/{n}/",
+            kind=kind,
+            key=f"{title}-{n}"[:64],
+            url=f"/{kind}/{n}/",
             title=f"{title} số {n}",
-            published_at=now - dt.timedelta(days=n),
+            published_at=None if age_days is None else now - dt.timedelta(days=age_days + n),
         )
         for n in range(count)
     )
@@ -59,3 +60,22 @@ def test_search_page_says_more_than_the_limit_and_pages_up_to_it(client):
     assert f"Trang {COUNT_LIMIT // 10} / {COUNT_LIMIT // 10}" in beyond
     assert beyond.count('class="search-result"') == 10
     assert 'rel="next"' not in beyond
+
+
+def test_the_newest_matches_and_the_undated_ones_are_ranked_first_then_the_older_by_date():
+    scattered = entries(RANKED + 5, "Cách làm mới để cải thiện đời sống")
+    procedure = entries(1, "Thủ tục cải cách", kind="procedures", age_days=None)
+    old_phrase = entries(1, "Cải cách hành chính năm xưa", age_days=3650)
+    found = [hit.entry.title for hit in search("cai cach", limit=RANKED + 10).hits]
+    assert found[0] == procedure[0]  # the phrase, among the ranked candidates
+    assert found[1:] == scattered + old_phrase  # the rest by date: the old phrase comes last
+
+
+def test_pages_past_the_ranked_matches_neither_repeat_nor_skip_any():
+    phrases = entries(RANKED // 2 + 10, "Lịch tiếp công dân")
+    scattered = entries(RANKED // 2 + 10, "Tiếp nhận lịch công tác")
+    seen = []
+    for offset in range(0, RANKED + 40, 10):
+        seen += [hit.entry.title for hit in search("lich tiep", offset=offset, limit=10).hits]
+    assert sorted(seen) == sorted(phrases + scattered)
+    assert seen[:10] == phrases[:10]
