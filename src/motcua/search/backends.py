@@ -15,7 +15,7 @@ order above; the older matches follow, newest first (so the pages past the ranke
 change with the page asked for). A search with at most ``RANKED`` dated matches (a rare word,
 or a common one narrowed by type or period) is ordered exactly by the rules. With more, the
 rules hold among the newest ``RANKED``: an older phrase match comes after them all, even after
-the newer matches of scattered words. Matches are counted only up to ``count_limit + 1``.
+the newer matches of scattered words. Matches are counted only up to a limit (see ``selectors``).
 """
 
 from __future__ import annotations
@@ -67,30 +67,27 @@ class Backend:
     def clear(self) -> None:
         raise NotImplementedError
 
-    def search(
-        self,
-        query: ParsedQuery,
-        filters: Filters,
-        *,
-        now: dt.datetime,
-        offset: int,
-        limit: int,
-        count_limit: int,
-    ) -> tuple[int, list[int]]:
-        """(number of matches, counted up to ``count_limit + 1`` only; ids of the entries of the
-        requested page in rank order)."""
+    def count(self, query: ParsedQuery, filters: Filters, *, now: dt.datetime, limit: int) -> int:
+        """How many entries match (published by ``now``), counted up to ``limit`` only."""
+        with connection.cursor() as cursor:
+            matches, params = self._matches(query, filters)
+            cursor.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 {matches} "
+                "AND (e.published_at IS NULL OR e.published_at <= %s) LIMIT %s) AS counted",
+                [*params, now, limit],
+            )
+            return cursor.fetchone()[0]
+
+    def page(
+        self, query: ParsedQuery, filters: Filters, *, now: dt.datetime, offset: int, limit: int
+    ) -> list[int]:
+        """The ids of the matching entries of the page, in rank order."""
         raise NotImplementedError
 
-    @staticmethod
-    def _count(cursor, matches: str, params: list, *, now: dt.datetime, count_limit: int) -> int:
-        """How many published rows ``matches`` (FROM ... WHERE ...) selects, counted up to
-        ``count_limit + 1``."""
-        cursor.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 {matches} "
-            "AND (e.published_at IS NULL OR e.published_at <= %s) LIMIT %s) AS counted",
-            [*params, now, count_limit + 1],
-        )
-        return cursor.fetchone()[0]
+    def _matches(self, query: ParsedQuery, filters: Filters) -> tuple[str, list]:
+        """``FROM ... WHERE ...`` selecting the entries (``e``) that match, with the visitor's
+        filters, and its parameters."""
+        raise NotImplementedError
 
 
 def _candidates_wanted(offset: int, limit: int) -> int:
@@ -135,16 +132,17 @@ class SQLiteBackend(Backend):
     def _quoted(terms) -> str:
         return " ".join(f'"{term}"' for term in terms)
 
-    def search(self, query, filters, *, now, offset, limit, count_limit):
-        match_all = "{title body}: (" + self._quoted(query.terms) + ")"
-        match_phrase = '{title body}: "' + " ".join(query.terms) + '"'
-        where_params: list = [match_all]
-        where = _filter_sql(filters, where_params)
-        matches = (
+    def _matches(self, query, filters):
+        params: list = ["{title body}: (" + self._quoted(query.terms) + ")"]
+        where = _filter_sql(filters, params)
+        return (
             f"FROM {FTS_TABLE} f JOIN {ENTRY_TABLE} e ON e.id = f.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND {where}"
-        )
-        tier_params: list = [match_phrase]
+        ), params
+
+    def page(self, query, filters, *, now, offset, limit):
+        matches, where_params = self._matches(query, filters)
+        tier_params: list = ['{title body}: "' + " ".join(query.terms) + '"']
         exact_sql = "0"
         if query.exact:
             exact_sql = (
@@ -153,9 +151,6 @@ class SQLiteBackend(Backend):
             )
             tier_params.append("{title_x body_x}: (" + self._quoted(query.exact) + ")")
         with connection.cursor() as cursor:
-            total = self._count(cursor, matches, where_params, now=now, count_limit=count_limit)
-            if not total or not limit or offset >= total:
-                return total, []
             cursor.execute(
                 "WITH dated AS ("
                 f"SELECT e.id, e.published_at {matches} AND e.published_at <= %s "
@@ -184,12 +179,12 @@ class SQLiteBackend(Backend):
                     *where_params,
                     RANKED,
                     *tier_params,
-                    match_all,
+                    where_params[0],
                     limit,
                     offset,
                 ],
             )
-            return total, [row[0] for row in cursor.fetchall()]
+            return [row[0] for row in cursor.fetchall()]
 
 
 class PostgresBackend(Backend):
@@ -251,13 +246,15 @@ class PostgresBackend(Backend):
             wanted,
         ]
 
-    def search(self, query, filters, *, now, offset, limit, count_limit):
-        tsq_all = " & ".join(query.terms)
-        where_params: list = [tsq_all]
-        where = _filter_sql(filters, where_params)
-        matches = (
+    def _matches(self, query, filters):
+        params: list = [" & ".join(query.terms)]
+        where = _filter_sql(filters, params)
+        return (
             f"FROM {ENTRY_TABLE} e WHERE e.search_vector @@ to_tsquery('simple', %s) AND {where}"
-        )
+        ), params
+
+    def page(self, query, filters, *, now, offset, limit):
+        matches, where_params = self._matches(query, filters)
         tier_params: list = [" <-> ".join(query.terms)]
         exact_sql = "0"
         if query.exact:
@@ -268,9 +265,6 @@ class PostgresBackend(Backend):
             f"SELECT {columns} {matches}", where_params, now, _candidates_wanted(offset, limit)
         )
         with connection.cursor() as cursor:
-            total = self._count(cursor, matches, where_params, now=now, count_limit=count_limit)
-            if not total or not limit or offset >= total:
-                return total, []
             cursor.execute(
                 f"WITH dated AS ({newest}), "
                 "candidates AS ("
@@ -289,12 +283,12 @@ class PostgresBackend(Backend):
                     *where_params,
                     RANKED,
                     *tier_params,
-                    tsq_all,
+                    where_params[0],
                     limit,
                     offset,
                 ],
             )
-            return total, [row[0] for row in cursor.fetchall()]
+            return [row[0] for row in cursor.fetchall()]
 
 
 def backend() -> Backend:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from motcua.search.backends import Filters, backend
+from motcua.search.backends import Backend, Filters, backend
 from motcua.search.models import SearchEntry
 from motcua.search.registry import PROVIDERS
 from motcua.search.text import ParsedQuery, highlight, parse_query, snippet
@@ -16,6 +18,9 @@ from motcua.search.text import ParsedQuery, highlight, parse_query, snippet
 #: Matches are counted up to this number; beyond it the page says "more than 1,000 results"
 #: and offers no page past it. Counting every match of a common word costs a visit to each.
 COUNT_LIMIT = 1000
+#: A count past the limit stays past it as content is added: it is kept this long (an exact
+#: count is never kept, so it is always up to date).
+MORE_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -57,16 +62,16 @@ def search(
         date_from=_start_of(date_from),
         date_to=_start_of(date_to + dt.timedelta(days=1)) if date_to else None,
     )
-    limit = max(0, min(limit, count_limit - offset))
-    counted, ids = backend().search(
-        query,
-        filters,
-        now=now or timezone.now(),
-        offset=offset,
-        limit=limit,
-        count_limit=count_limit,
-    )
+    search_backend = backend()
+    now = now or timezone.now()
+    counted = _count(search_backend, query, filters, now=now, count_limit=count_limit)
     results.total, results.more = min(counted, count_limit), counted > count_limit
+    limit = min(limit, results.total - offset)
+    ids = (
+        search_backend.page(query, filters, now=now, offset=offset, limit=limit)
+        if limit > 0
+        else []
+    )
     entries = SearchEntry.objects.in_bulk(ids)
     for entry_id in ids:
         entry = entries.get(entry_id)
@@ -82,6 +87,25 @@ def search(
             )
         )
     return results
+
+
+def _count(
+    search_backend: Backend,
+    query: ParsedQuery,
+    filters: Filters,
+    *,
+    now: dt.datetime,
+    count_limit: int,
+) -> int:
+    """The number of matches, counted up to ``count_limit + 1`` (which means "more")."""
+    digest = hashlib.blake2s(repr((query.terms, filters, count_limit)).encode(), digest_size=16)
+    key = f"search:more:{digest.hexdigest()}"
+    if cache.get(key):
+        return count_limit + 1
+    counted = search_backend.count(query, filters, now=now, limit=count_limit + 1)
+    if counted > count_limit:
+        cache.set(key, True, MORE_SECONDS)
+    return counted
 
 
 def _start_of(day: dt.date | None) -> dt.datetime | None:

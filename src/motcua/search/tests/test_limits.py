@@ -79,3 +79,13 @@ def test_pages_past_the_ranked_matches_neither_repeat_nor_skip_any():
         seen += [hit.entry.title for hit in search("lich tiep", offset=offset, limit=10).hits]
     assert sorted(seen) == sorted(phrases + scattered)
     assert seen[:10] == phrases[:10]
+
+
+def test_a_count_past_the_limit_is_remembered_an_exact_count_never(django_assert_num_queries):
+    entries(7)
+    search("lich tiep", count_limit=5)
+    with django_assert_num_queries(2):  # the page and its entries: no count
+        assert search("lich tiep", count_limit=5).more
+    for _ in range(2):
+        with django_assert_num_queries(3):
+            assert search("lich tiep", count_limit=10).total == 7
