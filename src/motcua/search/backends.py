@@ -132,8 +132,11 @@ class SQLiteBackend(Backend):
     def _quoted(terms) -> str:
         return " ".join(f'"{term}"' for term in terms)
 
+    def _match_all(self, query) -> str:
+        return "{title body}: (" + self._quoted(query.terms) + ")"
+
     def _matches(self, query, filters):
-        params: list = ["{title body}: (" + self._quoted(query.terms) + ")"]
+        params: list = [self._match_all(query)]
         where = _filter_sql(filters, params)
         return (
             f"FROM {FTS_TABLE} f JOIN {ENTRY_TABLE} e ON e.id = f.rowid "
@@ -179,7 +182,7 @@ class SQLiteBackend(Backend):
                     *where_params,
                     RANKED,
                     *tier_params,
-                    where_params[0],
+                    self._match_all(query),
                     limit,
                     offset,
                 ],
@@ -247,7 +250,7 @@ class PostgresBackend(Backend):
         ]
 
     def _matches(self, query, filters):
-        params: list = [" & ".join(query.terms)]
+        params: list = [" & ".join(query.terms)]  # every word
         where = _filter_sql(filters, params)
         return (
             f"FROM {ENTRY_TABLE} e WHERE e.search_vector @@ to_tsquery('simple', %s) AND {where}"
@@ -283,7 +286,7 @@ class PostgresBackend(Backend):
                     *where_params,
                     RANKED,
                     *tier_params,
-                    where_params[0],
+                    " & ".join(query.terms),
                     limit,
                     offset,
                 ],
