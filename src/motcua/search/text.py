@@ -13,10 +13,10 @@ Every word is indexed twice:
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -77,18 +77,25 @@ def parse_query(raw: str) -> ParsedQuery:
     return ParsedQuery(raw=raw, terms=tuple(terms), exact=exact)
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    return fold(char)
+class _FoldTable(dict):
+    """``str.translate`` table folding one character at a time, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold(chr(code))
+        return folded
 
 
-def _fold_map(text: str) -> tuple[str, list[int]]:
+_FOLD_TABLE = _FoldTable()
+
+
+def _fold_map(text: str) -> tuple[str, Sequence[int]]:
     """Fold ``text`` character by character: the folded string and, for each folded character,
-    the index of the original character it came from (so highlights land on the original).
-    A text uses few distinct characters: each is folded once."""
-    pieces = [_fold_char(char) for char in text]
-    origin = [index for index, piece in enumerate(pieces) for _ in piece]
-    return "".join(pieces), origin
+    the index of the original character it came from (so highlights land on the original)."""
+    folded = text.translate(_FOLD_TABLE)
+    if all(len(_FOLD_TABLE[ord(char)]) == 1 for char in set(text)):
+        return folded, range(len(text))
+    pieces = [_FOLD_TABLE[ord(char)] for char in text]
+    return folded, [index for index, piece in enumerate(pieces) for _ in piece]
 
 
 def _match_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
