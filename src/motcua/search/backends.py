@@ -15,7 +15,9 @@ order above; the older matches follow, newest first (so the pages past the ranke
 change with the page asked for). A search with at most ``RANKED`` dated matches (a rare word,
 or a common one narrowed by type or period) is ordered exactly by the rules. With more, the
 rules hold among the newest ``RANKED``: an older phrase match comes after them all, even after
-the newer matches of scattered words. Matches are counted only up to a limit (see ``selectors``).
+the newer matches of scattered words. On PostgreSQL "newest" is approximate in one case: a
+period holding more than ``PostgresBackend.SAMPLE`` matches gives the newest of that many of
+them. Matches are counted only up to a limit (see ``selectors``).
 """
 
 from __future__ import annotations
@@ -196,10 +198,15 @@ class PostgresBackend(Backend):
 
     The newest matches are looked for one period at a time, back from now (``PERIODS``): the
     GIN index and the index on the publication time intersect before any row is read, so a
-    common word costs a visit to its recent matches only, not to all of them."""
+    common word costs a visit to its recent matches only, not to all of them. A period holding
+    more than ``SAMPLE`` matches is read only that far, in no particular order: its newest
+    matches are then the newest of those read (the work stays bounded when a common word
+    clusters in one period, "năm 2025" say)."""
 
     #: The bounds of the periods, in days before now.
     PERIODS = (30, 182, 730)
+    #: How many of a period's matches are read at most.
+    SAMPLE = 2000
 
     def write(self, entry_id, *, title, body):
         with connection.cursor() as cursor:
@@ -225,10 +232,10 @@ class PostgresBackend(Backend):
     def _newest(
         self, select: str, select_params: list, now: dt.datetime, wanted: int
     ) -> tuple[str, list]:
-        """The newest ``wanted`` rows of ``select`` (which ends in a WHERE clause): one branch per
-        period, newest period first. PostgreSQL runs the branches of a UNION ALL one after the
-        other and stops as soon as the LIMIT is reached, so older periods are not read when
-        the recent ones hold enough rows."""
+        """The newest ``wanted`` rows of ``select`` (which ends in a WHERE clause), period by
+        period (each read up to ``SAMPLE`` rows), newest period first. PostgreSQL runs the
+        branches of a UNION ALL one after the other and stops as soon as the LIMIT is reached,
+        so older periods are not read when the recent ones hold enough rows."""
         edges = [now, *(now - dt.timedelta(days=days) for days in self.PERIODS)]
         periods = [
             *(
@@ -237,12 +244,19 @@ class PostgresBackend(Backend):
             ),
             ("e.published_at <= %s", [edges[-1]]),
         ]
+        # No ORDER BY inside a period: walking the time index in order, reading each entry's
+        # vector until enough match, is what PostgreSQL would otherwise do when it wrongly
+        # believes the words frequent in the period.
         branches = [
-            f"({select} AND {condition} ORDER BY e.published_at DESC, e.id DESC LIMIT %s)"
+            f"(SELECT * FROM ({select} AND {condition} LIMIT %s) AS period "
+            "ORDER BY period.published_at DESC, period.id DESC LIMIT %s)"
             for condition, _params in periods
         ]
+        sample = max(self.SAMPLE, wanted)
         params = [
-            value for _condition, bounds in periods for value in [*select_params, *bounds, wanted]
+            value
+            for _condition, bounds in periods
+            for value in [*select_params, *bounds, sample, wanted]
         ]
         return f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS newest LIMIT %s", [
             *params,
