@@ -26,7 +26,11 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "key"], name="search_entry_unique_kind_key")
         ]
-        indexes = [models.Index(fields=["kind", "published_at"], name="search_kind_published")]
+        indexes = [
+            models.Index(fields=["kind", "published_at"], name="search_kind_published"),
+            # The newest matches of a search, period by period (see backends.PostgresBackend).
+            models.Index(fields=["published_at"], name="search_published"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.title}"

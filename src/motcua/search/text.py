@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -76,16 +77,25 @@ def parse_query(raw: str) -> ParsedQuery:
     return ParsedQuery(raw=raw, terms=tuple(terms), exact=exact)
 
 
-def _fold_map(text: str) -> tuple[str, list[int]]:
+class _FoldTable(dict):
+    """``str.translate`` table folding one character at a time, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def _fold_map(text: str) -> tuple[str, Sequence[int]]:
     """Fold ``text`` character by character: the folded string and, for each folded character,
     the index of the original character it came from (so highlights land on the original)."""
-    folded_chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        piece = fold(char)
-        folded_chars.append(piece)
-        origin.extend([index] * len(piece))
-    return "".join(folded_chars), origin
+    folded = text.translate(_FOLD_TABLE)
+    if all(len(_FOLD_TABLE[ord(char)]) == 1 for char in set(text)):
+        return folded, range(len(text))
+    pieces = [_FOLD_TABLE[ord(char)] for char in text]
+    return folded, [index for index, piece in enumerate(pieces) for _ in piece]
 
 
 def _match_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -1,5 +1,6 @@
 from django.core.paginator import Page, Paginator
 from django.shortcuts import render
+from django.utils.formats import get_format
 
 from motcua.core.ratelimit import RateLimit, limit_by_ip
 from motcua.search import selectors
@@ -57,6 +58,7 @@ def search(request):
             "form": form,
             "results": results,
             "page": page,
+            "total_label": _grouped(results.total) if results else "",
             "query_string": query_string.urlencode(),
             "search_query": request.GET.get("q", ""),
         },
@@ -68,3 +70,8 @@ def _page_number(raw) -> int:
         return max(1, min(int(raw), 1000))
     except (TypeError, ValueError):
         return 1
+
+
+def _grouped(number: int) -> str:
+    """1000 -> "1.000" in Vietnamese, "1,000" in English."""
+    return f"{number:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
