@@ -243,3 +243,51 @@ class DossierEvaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}: {self.score}"
+
+
+class DossierMonth(models.Model):
+    """Dossier statistics of one receiving unit, month and procedure version: each measure
+    counts the dossiers whose own date for it (submitted, received, resolved, returned, paid)
+    falls in the month. Kept exactly in step with the dossiers by ``par.rollup`` (in the
+    transaction of every change), rebuilt by ``manage.py rebuild_dossier_statistics``; the
+    dashboards sum it over a unit's subtree and a period of whole months (docs/adr/0004)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day
+    procedure_version = models.ForeignKey(
+        "procedures.ProcedureVersion", on_delete=models.CASCADE, related_name="+"
+    )
+    # By submission date: every dossier filed, per channel; "received" leaves out those not
+    # (yet) accepted (still submitted online, or refused).
+    submitted_desk = models.IntegerField(default=0)
+    submitted_online = models.IntegerField(default=0)
+    submitted_postal = models.IntegerField(default=0)
+    received = models.IntegerField(default=0)
+    # By the day the result was ready (``finished_at``): resolved, on time, early, late, late
+    # with an apology (new appointment date).
+    resolved = models.IntegerField(default=0)
+    on_time = models.IntegerField(default=0)
+    early = models.IntegerField(default=0)
+    late = models.IntegerField(default=0)
+    late_extended = models.IntegerField(default=0)
+    # By the day the result was handed back (returned dossiers).
+    returned = models.IntegerField(default=0)
+    returned_on_time = models.IntegerField(default=0)
+    returned_rated = models.IntegerField(default=0)
+    # By the day of reception (``received_at``): all, filed online, scanned at reception.
+    intake = models.IntegerField(default=0)
+    intake_online = models.IntegerField(default=0)
+    intake_scanned = models.IntegerField(default=0)
+    # By the day of payment: fees paid, paid online.
+    paid = models.IntegerField(default=0)
+    paid_online = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "month", "procedure_version"], name="dossier_month_slice"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%Y-%m} {self.procedure_version_id}"

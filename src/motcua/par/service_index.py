@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +25,7 @@ from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, P
 from motcua.feedback.selectors import index_figures
 from motcua.organisations.models import Unit
 from motcua.par.periods import bounds
+from motcua.par.rollup import months_of
 from motcua.par.stats import ON_TIME, unit_dossiers
 from motcua.procedures.models import OnlineLevel, ProcedureVersion
 from motcua.surveys.models import Rating
@@ -259,36 +260,38 @@ def drill_down(unit: Unit, start: dt.date, end: dt.date, code: str, part: str) -
 
 
 def _dossier_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    parts = dossier_parts(unit, start, end)
+    """The dossier-based sub-indicators, (numerator, denominator), from the rollup (one query).
+    ``dossier_parts`` says the same per dossier for the drill-down."""
+    online_capable = ~Q(procedure_version__online_level=OnlineLevel.NONE)
+    parts = {
+        "2.1": (Sum("on_time"), Sum("resolved")),
+        "2.2": (Sum("returned_on_time"), Sum("returned")),
+        "2.3": (Sum("late_extended"), Sum("late")),
+        "3.2": (
+            Sum("intake_online", filter=online_capable),
+            Sum("intake", filter=online_capable),
+        ),
+        "5.2": (Sum("returned_rated"), Sum("returned")),
+        "6.1": (Sum("intake_scanned"), Sum("intake")),
+    }
     aggregates = {}
-    for code, (denominator, numerator) in parts.items():
+    for code, (numerator, denominator) in parts.items():
         key = code.replace(".", "_")
-        aggregates[f"d{key}"] = Count("pk", filter=denominator)
-        aggregates[f"n{key}"] = Count("pk", filter=numerator)
-    low, high = bounds(start, end)
-    row = (
-        annotated_dossiers(unit)
-        .filter(
-            Q(finished_at__gte=low, finished_at__lt=high)
-            | Q(returned_at__gte=low, returned_at__lt=high)
-            | Q(received_at__gte=low, received_at__lt=high)
-        )
-        .aggregate(**aggregates)
-    )
+        aggregates[f"n{key}"], aggregates[f"d{key}"] = numerator, denominator
+    row = months_of(unit, start, end).aggregate(**aggregates)
     return {
-        code: (row[f"n{code.replace('.', '_')}"], row[f"d{code.replace('.', '_')}"])
+        code: (row[f"n{code.replace('.', '_')}"] or 0, row[f"d{code.replace('.', '_')}"] or 0)
         for code in parts
     }
 
 
 def _procedure_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
     """1.4 and 3.1, over the procedures the unit received dossiers for in the period."""
-    low, high = bounds(start, end)
     rows = (
-        unit_dossiers(unit)
-        .filter(received_at__gte=low, received_at__lt=high)
+        months_of(unit, start, end)
         .values("procedure_version_id", "procedure_version__online_level")
-        .annotate(online=Count("pk", filter=Q(channel=Channel.ONLINE)))
+        .annotate(received=Sum("intake"), online=Sum("intake_online"))
+        .filter(received__gt=0)
         .order_by()
     )
     versions = {row["procedure_version_id"]: row for row in rows}
@@ -310,19 +313,13 @@ def _procedure_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tup
 
 
 def _payment_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    low, high = bounds(start, end)
-    rows = (
-        Payment.objects.filter(
-            status=PaymentStatus.PAID,
-            paid_at__gte=low,
-            paid_at__lt=high,
-            dossier__unit__in=Unit.objects.filter(path__startswith=unit.path).values("pk"),
-        )
-        .values("dossier__procedure_version__procedure_id")
-        .annotate(n=Count("pk"), online=Count("pk", filter=~Q(method="desk")))
+    rows = list(
+        months_of(unit, start, end)
+        .values("procedure_version__procedure_id")
+        .annotate(n=Sum("paid"), online=Sum("paid_online"))
+        .filter(n__gt=0)
         .order_by()
     )
-    rows = list(rows)
     return {
         "4.1": (sum(1 for r in rows if r["online"]), len(rows)),
         "4.2": (sum(r["online"] for r in rows), sum(r["n"] for r in rows)),

@@ -1,5 +1,6 @@
 """Figures on dossiers for dashboards: received, resolved, on time, overdue, by channel, by
-field, by month. Every function is one aggregate query (GROUP BY in the database).
+field, by month. Period figures are sums over the monthly rollup (``par.rollup``), one
+aggregate query each, whatever the number of dossiers; figures "now" count the open dossiers.
 
 A dossier counts for a unit when it was received by that unit or a unit below it. It is
 *resolved* in a period when its result was ready (``finished_at``) in the period, *on time*
@@ -14,13 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import TruncDate, TruncMonth
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from motcua.dossiers.models import CLOCK_RUNNING, Channel, Dossier, Status
 from motcua.organisations.models import Unit
-from motcua.par.periods import bounds
+from motcua.par.rollup import months_of
 from motcua.surveys.selectors import percent
 
 
@@ -31,16 +31,6 @@ def unit_dossiers(unit: Unit) -> QuerySet[Dossier]:
 
 
 ON_TIME = Q(finished_on__lte=F("due_date"), processing_supplements__lt=2)
-EARLY = Q(finished_on__lt=F("due_date"), processing_supplements__lt=2)
-
-
-def resolved_in(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[Dossier]:
-    low, high = bounds(start, end)
-    return (
-        unit_dossiers(unit)
-        .filter(finished_at__gte=low, finished_at__lt=high)
-        .annotate(finished_on=TruncDate("finished_at"))
-    )
 
 
 @dataclass(frozen=True)
@@ -62,82 +52,61 @@ class DossierFigures:
 
 
 def dossier_figures(unit: Unit, start: dt.date, end: dt.date, *, today: dt.date | None = None):
-    """One query: received and resolved in the period, on time, early; open and overdue now."""
+    """Two queries: received and resolved in the period, on time, early (the rollup); open
+    and overdue now (the open dossiers, by the status index)."""
     today = today or timezone.localdate()
-    low, high = bounds(start, end)
-    in_period = Q(finished_at__gte=low, finished_at__lt=high)
-    row = (
+    period = months_of(unit, start, end).aggregate(
+        **{name: Sum(name, default=0) for name in ("received", "resolved", "on_time", "early")}
+    )
+    now = (
         unit_dossiers(unit)
-        .filter(
-            Q(submitted_at__gte=low, submitted_at__lt=high)
-            | in_period
-            | Q(status__in=CLOCK_RUNNING)
-            | Q(status__in=(Status.SUPPLEMENT, Status.PAYMENT))
-        )
-        .annotate(finished_on=TruncDate("finished_at"))
+        .filter(status__in=(*CLOCK_RUNNING, Status.SUPPLEMENT, Status.PAYMENT))
         .aggregate(
-            received=Count(
-                "pk",
-                filter=Q(submitted_at__gte=low, submitted_at__lt=high)
-                & ~Q(status__in=(Status.SUBMITTED, Status.REFUSED)),
-            ),
-            resolved=Count("pk", filter=in_period),
-            on_time=Count("pk", filter=in_period & ON_TIME),
-            early=Count("pk", filter=in_period & EARLY),
             overdue_now=Count(
                 "pk", filter=Q(status__in=CLOCK_RUNNING, effective_due_date__lt=today)
             ),
-            open_now=Count(
-                "pk",
-                filter=Q(status__in=(*CLOCK_RUNNING, Status.SUPPLEMENT, Status.PAYMENT)),
-            ),
+            open_now=Count("pk"),
         )
     )
-    return DossierFigures(**row)
+    return DossierFigures(**period, **now)
 
 
 def resolved_by_month(unit: Unit, start: dt.date, end: dt.date) -> list[dict]:
-    """Per month: resolved, on time (one query)."""
+    """Per month with resolved dossiers: resolved, on time (one query)."""
     rows = (
-        resolved_in(unit, start, end)
-        .annotate(month=TruncMonth("finished_at"))
+        months_of(unit, start, end)
         .values("month")
-        .annotate(resolved=Count("pk"), on_time=Count("pk", filter=ON_TIME))
+        .annotate(resolved=Sum("resolved"), on_time=Sum("on_time"))
+        .filter(resolved__gt=0)
         .order_by("month")
     )
-    out = []
-    for row in rows:
-        month = row["month"]
-        month = month.date() if isinstance(month, dt.datetime) else month
-        out.append(
-            {
-                "month": month,
-                "resolved": row["resolved"],
-                "on_time": row["on_time"],
-                "rate": percent(row["on_time"], row["resolved"]),
-            }
-        )
-    return out
-
-
-def received_in(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[Dossier]:
-    low, high = bounds(start, end)
-    return unit_dossiers(unit).filter(submitted_at__gte=low, submitted_at__lt=high)
+    return [
+        {
+            "month": row["month"],
+            "resolved": row["resolved"],
+            "on_time": row["on_time"],
+            "rate": percent(row["on_time"], row["resolved"]),
+        }
+        for row in rows
+    ]
 
 
 def by_channel(unit: Unit, start: dt.date, end: dt.date) -> list[tuple[str, int]]:
-    counts = dict(
-        received_in(unit, start, end).values_list("channel").annotate(n=Count("pk")).order_by()
+    """Dossiers filed in the period, per channel (one query)."""
+    counts = months_of(unit, start, end).aggregate(
+        **{code: Sum(f"submitted_{code}", default=0) for code in Channel.values}
     )
-    return [(label, counts.get(code, 0)) for code, label in Channel.choices]
+    return [(label, counts[code]) for code, label in Channel.choices]
 
 
-def by_field(unit: Unit, start: dt.date, end: dt.date) -> list[tuple[str, int, int]]:
-    """(field, received, resolved on time among those resolved in the period)."""
+def by_field(unit: Unit, start: dt.date, end: dt.date) -> list[tuple[str, int]]:
+    """(field, dossiers filed in the period), busiest first (one query)."""
+    filed = F("submitted_desk") + F("submitted_online") + F("submitted_postal")
     rows = (
-        received_in(unit, start, end)
+        months_of(unit, start, end)
         .values("procedure_version__procedure__field__name")
-        .annotate(n=Count("pk"))
+        .annotate(n=Sum(filed))
+        .filter(n__gt=0)
         .order_by("-n", "procedure_version__procedure__field__name")
     )
     return [(row["procedure_version__procedure__field__name"], row["n"]) for row in rows]
@@ -146,9 +115,10 @@ def by_field(unit: Unit, start: dt.date, end: dt.date) -> list[tuple[str, int, i
 def on_time_by_unit(parent: Unit, start: dt.date, end: dt.date) -> list[dict]:
     """Per receiving unit below ``parent``: resolved and on time in the period (one query)."""
     rows = (
-        resolved_in(parent, start, end)
+        months_of(parent, start, end)
         .values("unit__name", "unit__slug")
-        .annotate(resolved=Count("pk"), on_time=Count("pk", filter=ON_TIME))
+        .annotate(resolved=Sum("resolved"), on_time=Sum("on_time"))
+        .filter(resolved__gt=0)
         .order_by("unit__name")
     )
     return [

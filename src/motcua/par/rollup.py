@@ -1,0 +1,251 @@
+"""The dossier statistics rollup (``DossierMonth``, docs/adr/0004): what each dossier counts for,
+in which (unit, month, procedure version) slice, and keeping the slices exact.
+
+One function, :func:`dossier_slices`, says what a dossier contributes; it serves both the full
+rebuild and the maintenance. Every save or delete of a dossier, of one of its documents, of its
+rating or of a payment takes the dossier's contribution from the database before and after the
+write and adds the difference to the slices, in the same transaction (the dossier row is locked
+for it on PostgreSQL, so that two writes to one dossier never count the same change twice).
+Bulk loads (``COPY``, ``bulk_create``, ``QuerySet.update``) bypass this: they run
+``manage.py rebuild_dossier_statistics`` afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.utils import timezone
+
+from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, PaymentStatus, Status
+from motcua.organisations.models import Unit
+from motcua.par.models import DossierMonth
+from motcua.surveys.models import Rating
+
+MEASURES = tuple(
+    f.name
+    for f in DossierMonth._meta.concrete_fields
+    if f.name not in ("id", "unit", "month", "procedure_version")
+)
+FIELDS = (
+    "pk",
+    "unit_id",
+    "procedure_version_id",
+    "channel",
+    "status",
+    "submitted_at",
+    "received_at",
+    "finished_at",
+    "returned_at",
+    "due_date",
+    "extended_due_date",
+    "effective_due_date",
+    "processing_supplements",
+    "scanned",
+    "rated",
+)
+
+Key = tuple[int, dt.date, int]  # unit, first day of the month, procedure version
+Slices = dict[Key, Counter]
+
+
+def _day(moment: dt.datetime) -> dt.date:
+    return timezone.localtime(moment, timezone.get_default_timezone()).date()
+
+
+def dossier_slices(row: dict, payments: Iterable[tuple[dt.datetime, str]] = ()) -> Slices:
+    """What one dossier (a row of :func:`dossier_rows`) and its paid payments
+    (``(paid_at, method)``) count for, each measure in the month of its own date. The rules are
+    those of ``par.stats`` and ``par.service_index`` (on time: resolved by the appointment date
+    and fewer than two supplement requests during processing)."""
+    out: Slices = defaultdict(Counter)
+
+    def add(moment: dt.datetime, **measures: bool) -> None:
+        key = (row["unit_id"], _day(moment).replace(day=1), row["procedure_version_id"])
+        out[key].update({name: 1 for name, counted in measures.items() if counted})
+
+    add(
+        row["submitted_at"],
+        **{f"submitted_{row['channel']}": True},
+        received=row["status"] not in (Status.SUBMITTED, Status.REFUSED),
+    )
+    if row["finished_at"] is not None:
+        finished_on, due = _day(row["finished_at"]), row["due_date"]
+        # As the SQL of the live figures: no appointment date is neither on time nor late,
+        # unless the second supplement request already made it late.
+        on_time = due is not None and finished_on <= due and row["processing_supplements"] < 2
+        late = row["processing_supplements"] >= 2 or (due is not None and finished_on > due)
+        add(
+            row["finished_at"],
+            resolved=True,
+            on_time=on_time,
+            early=on_time and finished_on < due,
+            late=late,
+            late_extended=late and row["extended_due_date"] is not None,
+        )
+    if row["status"] == Status.RETURNED and row["returned_at"] is not None:
+        due = row["effective_due_date"]
+        add(
+            row["returned_at"],
+            returned=True,
+            returned_on_time=due is not None and _day(row["returned_at"]) <= due,
+            returned_rated=row["rated"],
+        )
+    if row["received_at"] is not None:
+        add(
+            row["received_at"],
+            intake=True,
+            intake_online=row["channel"] == Channel.ONLINE,
+            intake_scanned=row["scanned"],
+        )
+    for paid_at, method in payments:
+        add(paid_at, paid=True, paid_online=method != "desk")
+    return out
+
+
+def dossier_rows(dossiers: QuerySet[Dossier]) -> QuerySet:
+    return dossiers.annotate(
+        scanned=Exists(DossierDocument.objects.filter(dossier=OuterRef("pk"), round=0)),
+        rated=Exists(Rating.objects.filter(dossier=OuterRef("pk"))),
+    ).values(*FIELDS)
+
+
+def _paid(dossiers: QuerySet[Dossier]) -> dict[int, list[tuple[dt.datetime, str]]]:
+    out = defaultdict(list)
+    rows = Payment.objects.filter(
+        dossier__in=dossiers.values("pk"), status=PaymentStatus.PAID, paid_at__isnull=False
+    ).values_list("dossier_id", "paid_at", "method")
+    for dossier_id, paid_at, method in rows:
+        out[dossier_id].append((paid_at, method))
+    return out
+
+
+def slices_of(dossiers: QuerySet[Dossier], *, lock: bool = False) -> Slices:
+    """The slices of a set of dossiers, summed (two queries)."""
+    rows = dossier_rows(dossiers.select_for_update() if lock else dossiers)
+    payments = _paid(dossiers)
+    total: Slices = defaultdict(Counter)
+    for row in rows.iterator(chunk_size=5000):
+        for key, counts in dossier_slices(row, payments.get(row["pk"], ())).items():
+            total[key].update(counts)
+    return total
+
+
+def _apply(delta: Slices) -> None:
+    """Add ``delta`` to the stored slices (one upsert)."""
+    rows = []
+    for (unit_id, month, version_id), counts in delta.items():
+        values = [counts.get(name, 0) for name in MEASURES]
+        if any(values):
+            rows.append([unit_id, connection.ops.adapt_datefield_value(month), version_id, *values])
+    if not rows:
+        return
+    q = connection.ops.quote_name
+    table = q(DossierMonth._meta.db_table)
+    columns = ["unit_id", "month", "procedure_version_id", *MEASURES]
+    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
+    updates = ", ".join(f"{q(m)} = {table}.{q(m)} + excluded.{q(m)}" for m in MEASURES)
+    sql = (
+        f"INSERT INTO {table} ({', '.join(q(c) for c in columns)}) "  # noqa: S608 (model names; values bound)
+        f"VALUES {placeholders} "
+        f"ON CONFLICT (unit_id, month, procedure_version_id) DO UPDATE SET {updates}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for row in rows for value in row])
+
+
+def _difference(after: Slices, before: Slices) -> Slices:
+    delta: Slices = defaultdict(Counter)
+    for key in after.keys() | before.keys():
+        for name in MEASURES:
+            change = after.get(key, Counter())[name] - before.get(key, Counter())[name]
+            if change:
+                delta[key][name] = change
+    return delta
+
+
+# --- Keeping the slices in step with every write ----------------------------------------------
+
+
+def _current(dossier_id: int | None) -> Slices:
+    if dossier_id is None:
+        return {}
+    return slices_of(Dossier.objects.filter(pk=dossier_id), lock=connection.in_atomic_block)
+
+
+def _dossier_id(instance) -> int | None:
+    return instance.pk if isinstance(instance, Dossier) else instance.dossier_id
+
+
+def _cascaded(origin) -> bool:
+    """A document, rating or payment deleted with its dossier: the dossier's own delete
+    takes its whole contribution away."""
+    model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    return model is Dossier
+
+
+def _before(sender, instance, raw=False, origin=None, **kwargs) -> None:
+    if raw or (origin is not None and not isinstance(instance, Dossier) and _cascaded(origin)):
+        return
+    instance._statistics_before = _current(_dossier_id(instance))
+
+
+def _after(sender, instance, raw=False, origin=None, **kwargs) -> None:
+    before = instance.__dict__.pop("_statistics_before", None)
+    if before is None:
+        return
+    # After a dossier's own delete, nothing of it is left to count.
+    _apply(_difference(_current(_dossier_id(instance)), before))
+
+
+def connect() -> None:
+    """Called once from the app config."""
+    for model in (Dossier, DossierDocument, Rating, Payment):
+        for signal, receiver in (
+            (pre_save, _before),
+            (post_save, _after),
+            (pre_delete, _before),
+            (post_delete, _after),
+        ):
+            signal.connect(receiver, sender=model, dispatch_uid=f"statistics-{model.__name__}")
+
+
+# --- Reads and the rebuild --------------------------------------------------------------------
+
+
+def months_of(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[DossierMonth]:
+    """The slices of ``unit`` and the units below it for a period of whole months."""
+    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
+        raise ValueError("Dossier statistics are kept per month: give whole months.")
+    return DossierMonth.objects.filter(
+        unit__in=Unit.objects.filter(path__startswith=unit.path).values("pk"),
+        month__gte=start,
+        month__lte=end,
+    )
+
+
+def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute every slice from the dossiers, one receiving unit at a time (each in its own
+    transaction). Run it after a bulk load, with no other writes going on. Returns the number
+    of slices."""
+    units = list(Dossier.objects.order_by().values_list("unit_id", flat=True).distinct())
+    DossierMonth.objects.exclude(unit_id__in=units).delete()
+    made = 0
+    for done, unit_id in enumerate(sorted(units), start=1):
+        with transaction.atomic():
+            DossierMonth.objects.filter(unit_id=unit_id).delete()
+            rows = [
+                DossierMonth(unit_id=unit, month=month, procedure_version_id=version, **counts)
+                for (unit, month, version), counts in slices_of(
+                    Dossier.objects.filter(unit_id=unit_id)
+                ).items()
+            ]
+            DossierMonth.objects.bulk_create(rows, batch_size=2000)
+        made += len(rows)
+        if progress:
+            progress(done, len(units))
+    return made
