@@ -43,6 +43,8 @@ def dashboard(unit: Unit, period: Period, *, today: dt.date | None = None) -> Da
     today = today or timezone.localdate()
     start, end = period.start, period.end
     par_year = par.latest_published_year()
+    satisfaction = surveys.satisfaction(unit, start, end)
+    feedback = index_figures(unit=unit, start=start, end=end, today=today)
     return Dashboard(
         unit=unit,
         period=period,
@@ -51,15 +53,15 @@ def dashboard(unit: Unit, period: Period, *, today: dt.date | None = None) -> Da
         channels=par.by_channel(unit, start, end),
         fields=par.by_field(unit, start, end),
         units=par.on_time_by_unit(unit, start, end),
-        satisfaction=surveys.satisfaction(unit, start, end),
+        satisfaction=satisfaction,
         satisfaction_months=surveys.satisfaction_by_month(unit, start, end),
         satisfaction_units=surveys.satisfaction_by_unit(unit, start, end),
         sipas=surveys.sipas_for_unit(unit, start, end),
-        service_index=par.service_index(unit, start, end),
+        service_index=par.service_index(unit, start, end, ratings=satisfaction, feedback=feedback),
         par_year=par_year,
         par_ranking=par.ranking(par_year, within=_ranking_scope(unit)) if par_year else [],
         onestop=par.unit_average(unit, start, end),
-        feedback=index_figures(unit=unit, start=start, end=end, today=today),
+        feedback=feedback,
     )
 
 

@@ -245,18 +245,15 @@ class DossierEvaluation(models.Model):
         return f"{self.dossier_id}: {self.score}"
 
 
-class DossierMonth(models.Model):
-    """Dossier statistics of one receiving unit, month and procedure version: each measure
-    counts the dossiers whose own date for it (submitted, received, resolved, returned, paid)
-    falls in the month. Kept exactly in step with the dossiers by ``par.rollup`` (in the
-    transaction of every change), rebuilt by ``manage.py rebuild_dossier_statistics``; the
-    dashboards sum it over a unit's subtree and a period of whole months (docs/adr/0004)."""
+class DossierMeasures(models.Model):
+    """Dossier counts of a slice (unit and month), each measure counted in the month of its own
+    date (submitted, received, resolved, returned, paid). Kept exactly in step with the
+    dossiers by ``par.rollup`` (in the transaction of every change), rebuilt by ``manage.py
+    rebuild_dossier_statistics``; the dashboards sum them over a unit's subtree and a period
+    of whole months (docs/adr/0004)."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()  # the first day
-    procedure_version = models.ForeignKey(
-        "procedures.ProcedureVersion", on_delete=models.CASCADE, related_name="+"
-    )
     # By submission date: every dossier filed, per channel; "received" leaves out those not
     # (yet) accepted (still submitted online, or refused).
     submitted_desk = models.IntegerField(default=0)
@@ -283,9 +280,30 @@ class DossierMonth(models.Model):
     paid_online = models.IntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class DossierMonth(DossierMeasures):
+    """A unit's month: what most figures sum."""
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "month"], name="dossier_month")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%Y-%m}"
+
+
+class DossierProcedureMonth(DossierMeasures):
+    """A unit's month for one procedure version: for the figures per field and procedure."""
+
+    procedure_version = models.ForeignKey(
+        "procedures.ProcedureVersion", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "month", "procedure_version"], name="dossier_month_slice"
+                fields=["unit", "month", "procedure_version"], name="dossier_procedure_month"
             )
         ]
 

@@ -1,5 +1,7 @@
-"""The dossier statistics rollup (``DossierMonth``, docs/adr/0004): what each dossier counts for,
-in which (unit, month, procedure version) slice, and keeping the slices exact.
+"""The dossier statistics rollup (docs/adr/0004): what each dossier counts for, in which
+(unit, month, procedure version) slice, and keeping the slices exact. They are stored twice:
+per procedure version (``DossierProcedureMonth``, for the figures per field and procedure)
+and summed over the versions (``DossierMonth``, a few rows per unit and month, for the rest).
 
 One function, :func:`dossier_slices`, says what a dossier contributes; it serves both the full
 rebuild and the maintenance. Every save or delete of a dossier, of one of its documents, of its
@@ -23,13 +25,11 @@ from django.utils import timezone
 
 from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, PaymentStatus, Status
 from motcua.organisations.models import Unit
-from motcua.par.models import DossierMonth
+from motcua.par.models import DossierMeasures, DossierMonth, DossierProcedureMonth
 from motcua.surveys.models import Rating
 
 MEASURES = tuple(
-    f.name
-    for f in DossierMonth._meta.concrete_fields
-    if f.name not in ("id", "unit", "month", "procedure_version")
+    f.name for f in DossierMeasures._meta.fields if f.name not in ("id", "unit", "month")
 )
 FIELDS = (
     "pk",
@@ -135,27 +135,38 @@ def slices_of(dossiers: QuerySet[Dossier], *, lock: bool = False) -> Slices:
     return total
 
 
-def _apply(delta: Slices) -> None:
-    """Add ``delta`` to the stored slices (one upsert)."""
+def _upsert(model, keys: tuple[str, ...], delta: dict[tuple, Counter]) -> None:
+    """Add ``delta`` (key values -> measures) to the rows of ``model`` (one statement)."""
     rows = []
-    for (unit_id, month, version_id), counts in delta.items():
+    for key, counts in delta.items():
         values = [counts.get(name, 0) for name in MEASURES]
         if any(values):
-            rows.append([unit_id, connection.ops.adapt_datefield_value(month), version_id, *values])
+            rows.append([connection.ops.adapt_datefield_value(v) for v in key] + values)
     if not rows:
         return
     q = connection.ops.quote_name
-    table = q(DossierMonth._meta.db_table)
-    columns = ["unit_id", "month", "procedure_version_id", *MEASURES]
-    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
+    table = q(model._meta.db_table)
+    columns = ", ".join(q(c) for c in (*keys, *MEASURES))
+    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(rows[0])) + ")"] * len(rows))
     updates = ", ".join(f"{q(m)} = {table}.{q(m)} + excluded.{q(m)}" for m in MEASURES)
     sql = (
-        f"INSERT INTO {table} ({', '.join(q(c) for c in columns)}) "  # noqa: S608 (model names; values bound)
-        f"VALUES {placeholders} "
-        f"ON CONFLICT (unit_id, month, procedure_version_id) DO UPDATE SET {updates}"
+        f"INSERT INTO {table} ({columns}) VALUES {placeholders} "  # noqa: S608 (model names; values bound)
+        f"ON CONFLICT ({', '.join(q(k) for k in keys)}) DO UPDATE SET {updates}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [value for row in rows for value in row])
+
+
+def _by_unit_month(slices: Slices) -> dict[tuple[int, dt.date], Counter]:
+    out = defaultdict(Counter)
+    for (unit_id, month, _version), counts in slices.items():
+        out[(unit_id, month)].update(counts)
+    return out
+
+
+def _apply(delta: Slices) -> None:
+    _upsert(DossierProcedureMonth, ("unit_id", "month", "procedure_version_id"), delta)
+    _upsert(DossierMonth, ("unit_id", "month"), _by_unit_month(delta))
 
 
 def _difference(after: Slices, before: Slices) -> Slices:
@@ -217,15 +228,24 @@ def connect() -> None:
 # --- Reads and the rebuild --------------------------------------------------------------------
 
 
-def months_of(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[DossierMonth]:
-    """The slices of ``unit`` and the units below it for a period of whole months."""
+def _in_period(model, unit: Unit, start: dt.date, end: dt.date) -> QuerySet:
     if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
         raise ValueError("Dossier statistics are kept per month: give whole months.")
-    return DossierMonth.objects.filter(
+    return model.objects.filter(
         unit__in=Unit.objects.filter(path__startswith=unit.path).values("pk"),
         month__gte=start,
         month__lte=end,
     )
+
+
+def months_of(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[DossierMonth]:
+    """The months of ``unit`` and the units below it in a period of whole months."""
+    return _in_period(DossierMonth, unit, start, end)
+
+
+def procedure_months_of(unit: Unit, start: dt.date, end: dt.date) -> QuerySet:
+    """The same per procedure version."""
+    return _in_period(DossierProcedureMonth, unit, start, end)
 
 
 def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
@@ -233,19 +253,30 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
     transaction). Run it after a bulk load, with no other writes going on. Returns the number
     of slices."""
     units = list(Dossier.objects.order_by().values_list("unit_id", flat=True).distinct())
-    DossierMonth.objects.exclude(unit_id__in=units).delete()
+    for model in (DossierMonth, DossierProcedureMonth):
+        model.objects.exclude(unit_id__in=units).delete()
     made = 0
     for done, unit_id in enumerate(sorted(units), start=1):
+        slices = slices_of(Dossier.objects.filter(unit_id=unit_id))
         with transaction.atomic():
-            DossierMonth.objects.filter(unit_id=unit_id).delete()
-            rows = [
-                DossierMonth(unit_id=unit, month=month, procedure_version_id=version, **counts)
-                for (unit, month, version), counts in slices_of(
-                    Dossier.objects.filter(unit_id=unit_id)
-                ).items()
-            ]
-            DossierMonth.objects.bulk_create(rows, batch_size=2000)
-        made += len(rows)
+            for model in (DossierMonth, DossierProcedureMonth):
+                model.objects.filter(unit_id=unit_id).delete()
+            DossierProcedureMonth.objects.bulk_create(
+                [
+                    DossierProcedureMonth(
+                        unit_id=unit, month=month, procedure_version_id=version, **counts
+                    )
+                    for (unit, month, version), counts in slices.items()
+                ],
+                batch_size=2000,
+            )
+            DossierMonth.objects.bulk_create(
+                [
+                    DossierMonth(unit_id=unit, month=month, **counts)
+                    for (unit, month), counts in _by_unit_month(slices).items()
+                ]
+            )
+        made += len(slices)
         if progress:
             progress(done, len(units))
     return made

@@ -22,14 +22,14 @@ from django.utils.translation import gettext_lazy as _
 from motcua.core.models import RuleValue
 from motcua.core.rules import RULES, declare_rule
 from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, PaymentStatus, Status
-from motcua.feedback.selectors import index_figures
+from motcua.feedback.selectors import FeedbackFigures, index_figures
 from motcua.organisations.models import Unit
 from motcua.par.periods import bounds
-from motcua.par.rollup import months_of
+from motcua.par.rollup import months_of, procedure_months_of
 from motcua.par.stats import ON_TIME, unit_dossiers
 from motcua.procedures.models import OnlineLevel, ProcedureVersion
 from motcua.surveys.models import Rating
-from motcua.surveys.selectors import satisfaction
+from motcua.surveys.selectors import Satisfaction, satisfaction
 
 BASIS = "Quyết định 766/QĐ-TTg ngày 23/6/2022, Phụ lục (chỉ số thành phần: cần đối chiếu)"
 
@@ -260,17 +260,12 @@ def drill_down(unit: Unit, start: dt.date, end: dt.date, code: str, part: str) -
 
 
 def _dossier_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    """The dossier-based sub-indicators, (numerator, denominator), from the rollup (one query).
-    ``dossier_parts`` says the same per dossier for the drill-down."""
-    online_capable = ~Q(procedure_version__online_level=OnlineLevel.NONE)
+    """The dossier-based sub-indicators but 3.2, (numerator, denominator), from the rollup (one
+    query). ``dossier_parts`` says the same per dossier for the drill-down."""
     parts = {
         "2.1": (Sum("on_time"), Sum("resolved")),
         "2.2": (Sum("returned_on_time"), Sum("returned")),
         "2.3": (Sum("late_extended"), Sum("late")),
-        "3.2": (
-            Sum("intake_online", filter=online_capable),
-            Sum("intake", filter=online_capable),
-        ),
         "5.2": (Sum("returned_rated"), Sum("returned")),
         "6.1": (Sum("intake_scanned"), Sum("intake")),
     }
@@ -286,9 +281,10 @@ def _dossier_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple
 
 
 def _procedure_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    """1.4 and 3.1, over the procedures the unit received dossiers for in the period."""
+    """1.4 and 3.1 over the procedures the unit received dossiers for in the period; 3.2 over
+    the dossiers of those that can be filed online (two queries)."""
     rows = (
-        months_of(unit, start, end)
+        procedure_months_of(unit, start, end)
         .values("procedure_version_id", "procedure_version__online_level")
         .annotate(received=Sum("intake"), online=Sum("intake_online"))
         .filter(received__gt=0)
@@ -309,12 +305,13 @@ def _procedure_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tup
     return {
         "1.4": (len(complete), len(versions)),
         "3.1": (sum(1 for r in capable if r["online"]), len(capable)),
+        "3.2": (sum(r["online"] for r in capable), sum(r["received"] for r in capable)),
     }
 
 
 def _payment_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
     rows = list(
-        months_of(unit, start, end)
+        procedure_months_of(unit, start, end)
         .values("procedure_version__procedure_id")
         .annotate(n=Sum("paid"), online=Sum("paid_online"))
         .filter(n__gt=0)
@@ -326,8 +323,7 @@ def _payment_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple
     }
 
 
-def _feedback_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    figures = index_figures(unit=unit, start=start, end=end)
+def _feedback_counts(figures: FeedbackFigures) -> dict[str, tuple[int, int]]:
     return {
         "1.3": (figures.answers_published, figures.resolved),
         "5.3": (figures.resolved_on_time, figures.resolved),
@@ -335,16 +331,25 @@ def _feedback_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tupl
     }
 
 
-def service_index(unit: Unit, start: dt.date, end: dt.date) -> ServiceIndex:
-    """The index of ``unit`` (and the units below it) for the period, about six queries."""
+def service_index(
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    *,
+    ratings: Satisfaction | None = None,
+    feedback: FeedbackFigures | None = None,
+) -> ServiceIndex:
+    """The index of ``unit`` (and the units below it) for the period, about six queries; a
+    caller that already holds the unit's ratings and feedback figures for the period passes
+    them."""
     rules = rules_in_force(end)
     counts: dict[str, tuple[int, int]] = {}
     counts.update(_dossier_counts(unit, start, end))
     counts.update(_procedure_counts(unit, start, end))
     counts.update(_payment_counts(unit, start, end))
-    ratings = satisfaction(unit, start, end)
+    ratings = ratings or satisfaction(unit, start, end)
     counts["5.1"] = (ratings.satisfied_total, ratings.total)
-    counts.update(_feedback_counts(unit, start, end))
+    counts.update(_feedback_counts(feedback or index_figures(unit=unit, start=start, end=end)))
     groups = {code: GroupResult(code, name, Decimal(points)) for code, name, points in GROUPS}
     for indicator in INDICATORS:
         rule = rules[indicator.code]

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from motcua.dossiers.models import CLOCK_RUNNING, Channel, Dossier, Status
 from motcua.organisations.models import Unit
-from motcua.par.rollup import months_of
+from motcua.par.rollup import months_of, procedure_months_of
 from motcua.surveys.selectors import percent
 
 
@@ -103,7 +103,7 @@ def by_field(unit: Unit, start: dt.date, end: dt.date) -> list[tuple[str, int]]:
     """(field, dossiers filed in the period), busiest first (one query)."""
     filed = F("submitted_desk") + F("submitted_online") + F("submitted_postal")
     rows = (
-        months_of(unit, start, end)
+        procedure_months_of(unit, start, end)
         .values("procedure_version__procedure__field__name")
         .annotate(n=Sum(filed))
         .filter(n__gt=0)

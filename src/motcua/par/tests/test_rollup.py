@@ -19,9 +19,9 @@ from motcua.dossiers.workflow import dossier_transition
 from motcua.organisations.models import UnitKind
 from motcua.organisations.tests.factories import UnitFactory
 from motcua.organisations.tests.helpers import make_staff
-from motcua.par.models import DossierMonth
+from motcua.par.models import DossierMonth, DossierProcedureMonth
 from motcua.par.periods import Period, bounds
-from motcua.par.rollup import MEASURES, months_of
+from motcua.par.rollup import MEASURES, months_of, procedure_months_of
 from motcua.par.stats import dossier_figures
 from motcua.procedures.tests.factories import ProcedureVersionFactory
 from motcua.surveys.models import Rating
@@ -86,9 +86,10 @@ def live(unit, period: Period) -> dict:
 
 
 def kept(unit, period: Period) -> dict:
-    return months_of(unit, period.start, period.end).aggregate(
-        **{name: Sum(name, default=0) for name in MEASURES}
-    )
+    sums = {name: Sum(name, default=0) for name in MEASURES}
+    by_month = months_of(unit, period.start, period.end).aggregate(**sums)
+    assert procedure_months_of(unit, period.start, period.end).aggregate(**sums) == by_month
+    return by_month
 
 
 def assert_in_step(unit):
@@ -98,8 +99,15 @@ def assert_in_step(unit):
 
 def slices() -> set:
     return {
-        (row.unit_id, row.month, row.procedure_version_id, *(getattr(row, m) for m in MEASURES))
-        for row in DossierMonth.objects.all()
+        (
+            type(row).__name__,
+            row.unit_id,
+            row.month,
+            getattr(row, "procedure_version_id", None),
+            *(getattr(row, m) for m in MEASURES),
+        )
+        for model in (DossierMonth, DossierProcedureMonth)
+        for row in model.objects.all()
         if any(getattr(row, m) for m in MEASURES)
     }
 
