@@ -215,13 +215,15 @@ def drill(request, code: str, part: str):
     _form, unit, period = _filters(request, units, units.first())
     if unit is None:
         raise Http404
-    from motcua.dossiers.models import Dossier
-
     qs = (
-        par.drill_down(
-            unit, period.start, period.end, code, "numerator" if part == "tu-so" else "denominator"
+        par.drill_down_for(
+            request.user,
+            unit,
+            period.start,
+            period.end,
+            code,
+            "numerator" if part == "tu-so" else "denominator",
         )
-        .filter(pk__in=Dossier.objects.visible_to(request.user).values("pk"))
         .select_related("procedure_version__procedure", "unit")
         .order_by("-submitted_at")
     )

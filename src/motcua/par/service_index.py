@@ -230,7 +230,8 @@ def dossier_parts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[Q
 
 
 def annotated_dossiers(unit: Unit) -> QuerySet[Dossier]:
-    return unit_dossiers(unit).annotate(
+    # Aliases, not annotations: only the filters read them (a list does not compute them).
+    return unit_dossiers(unit).alias(
         finished_on=TruncDate("finished_at"),
         returned_on=TruncDate("returned_at"),
         scanned=_has_scan(),
