@@ -294,7 +294,7 @@ def satisfaction_index(request):
     form, unit, period = _filters(request, units, selectors.default_public_unit())
     if unit is None:
         raise Http404
-    rows = surveys.satisfaction_by_unit(unit, period.start, period.end)
+    rows = par.satisfaction_by_unit(unit, period.start, period.end)
     chart = charts.hbar(
         _("Satisfaction rate by unit"),
         sorted(((u["name"], s.rate) for u, s in rows), key=lambda r: -(r[1] or 0)),
@@ -310,7 +310,7 @@ def satisfaction_index(request):
             "period": period,
             "rows": rows,
             "chart": chart,
-            "total": surveys.satisfaction(unit, period.start, period.end),
+            "total": par.satisfaction(unit, period.start, period.end),
             "sipas": surveys.sipas_for_unit(unit, period.start, period.end),
             "campaigns": surveys.public_campaigns(unit)[:20],
         },

@@ -247,7 +247,7 @@ class DossierEvaluation(models.Model):
 
 class DossierMeasures(models.Model):
     """Dossier counts of a slice (unit and month), each measure counted in the month of its own
-    date (submitted, received, resolved, returned, paid). Kept exactly in step with the
+    date (submitted, received, resolved, returned, paid, rated). Kept exactly in step with the
     dossiers by ``par.rollup`` (in the transaction of every change), rebuilt by ``manage.py
     rebuild_dossier_statistics``; the dashboards sum them over a unit's subtree and a period
     of whole months (docs/adr/0004)."""
@@ -278,6 +278,10 @@ class DossierMeasures(models.Model):
     # By the day of payment: fees paid, paid online.
     paid = models.IntegerField(default=0)
     paid_online = models.IntegerField(default=0)
+    # By the day of the applicant's rating, in the rating's unit: per level.
+    rated_very_satisfied = models.IntegerField(default=0)
+    rated_satisfied = models.IntegerField(default=0)
+    rated_not_satisfied = models.IntegerField(default=0)
 
     class Meta:
         abstract = True

@@ -46,7 +46,6 @@ FIELDS = (
     "effective_due_date",
     "processing_supplements",
     "scanned",
-    "rated",
 )
 
 Key = tuple[int, dt.date, int]  # unit, first day of the month, procedure version
@@ -57,15 +56,18 @@ def _day(moment: dt.datetime) -> dt.date:
     return timezone.localtime(moment, timezone.get_default_timezone()).date()
 
 
-def dossier_slices(row: dict, payments: Iterable[tuple[dt.datetime, str]] = ()) -> Slices:
-    """What one dossier (a row of :func:`dossier_rows`) and its paid payments
-    (``(paid_at, method)``) count for, each measure in the month of its own date. The rules are
-    those of ``par.stats`` and ``par.service_index`` (on time: resolved by the appointment date
+def dossier_slices(
+    row: dict, payments: Iterable[tuple[dt.datetime, str]] = (), rating: tuple | None = None
+) -> Slices:
+    """What one dossier (a row of :func:`dossier_rows`), its paid payments
+    (``(paid_at, method)``) and its rating (``(unit_id, level, rated_at)``) count for, each
+    measure in the month of its own date. The rules are those of ``par.stats``,
+    ``par.service_index`` and ``surveys.selectors`` (on time: resolved by the appointment date
     and fewer than two supplement requests during processing)."""
     out: Slices = defaultdict(Counter)
 
-    def add(moment: dt.datetime, **measures: bool) -> None:
-        key = (row["unit_id"], _day(moment).replace(day=1), row["procedure_version_id"])
+    def add(moment: dt.datetime, unit_id: int = row["unit_id"], **measures: bool) -> None:
+        key = (unit_id, _day(moment).replace(day=1), row["procedure_version_id"])
         out[key].update({name: 1 for name, counted in measures.items() if counted})
 
     add(
@@ -93,7 +95,7 @@ def dossier_slices(row: dict, payments: Iterable[tuple[dt.datetime, str]] = ()) 
             row["returned_at"],
             returned=True,
             returned_on_time=due is not None and _day(row["returned_at"]) <= due,
-            returned_rated=row["rated"],
+            returned_rated=rating is not None,
         )
     if row["received_at"] is not None:
         add(
@@ -104,13 +106,15 @@ def dossier_slices(row: dict, payments: Iterable[tuple[dt.datetime, str]] = ()) 
         )
     for paid_at, method in payments:
         add(paid_at, paid=True, paid_online=method != "desk")
+    if rating is not None:
+        unit_id, level, rated_at = rating
+        add(rated_at, unit_id, **{f"rated_{level}": True})
     return out
 
 
 def dossier_rows(dossiers: QuerySet[Dossier]) -> QuerySet:
     return dossiers.annotate(
-        scanned=Exists(DossierDocument.objects.filter(dossier=OuterRef("pk"), round=0)),
-        rated=Exists(Rating.objects.filter(dossier=OuterRef("pk"))),
+        scanned=Exists(DossierDocument.objects.filter(dossier=OuterRef("pk"), round=0))
     ).values(*FIELDS)
 
 
@@ -124,13 +128,21 @@ def _paid(dossiers: QuerySet[Dossier]) -> dict[int, list[tuple[dt.datetime, str]
     return out
 
 
+def _ratings(dossiers: QuerySet[Dossier]) -> dict[int, tuple]:
+    rows = Rating.objects.filter(dossier__in=dossiers.values("pk")).values_list(
+        "dossier_id", "unit_id", "level", "rated_at"
+    )
+    return {dossier_id: rest for dossier_id, *rest in rows}
+
+
 def slices_of(dossiers: QuerySet[Dossier], *, lock: bool = False) -> Slices:
-    """The slices of a set of dossiers, summed (two queries)."""
+    """The slices of a set of dossiers, summed (three queries)."""
     rows = dossier_rows(dossiers.select_for_update() if lock else dossiers)
-    payments = _paid(dossiers)
+    payments, ratings = _paid(dossiers), _ratings(dossiers)
     total: Slices = defaultdict(Counter)
     for row in rows.iterator(chunk_size=5000):
-        for key, counts in dossier_slices(row, payments.get(row["pk"], ())).items():
+        contribution = dossier_slices(row, payments.get(row["pk"], ()), ratings.get(row["pk"]))
+        for key, counts in contribution.items():
             total[key].update(counts)
     return total
 

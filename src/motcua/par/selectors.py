@@ -21,6 +21,9 @@ from motcua.par.stats import (  # noqa: F401
     dossier_figures,
     on_time_by_unit,
     resolved_by_month,
+    satisfaction,
+    satisfaction_by_month,
+    satisfaction_by_unit,
 )
 
 

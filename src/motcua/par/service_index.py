@@ -26,10 +26,10 @@ from motcua.feedback.selectors import FeedbackFigures, index_figures
 from motcua.organisations.models import Unit
 from motcua.par.periods import bounds
 from motcua.par.rollup import months_of, procedure_months_of
-from motcua.par.stats import ON_TIME, unit_dossiers
+from motcua.par.stats import ON_TIME, satisfaction, unit_dossiers
 from motcua.procedures.models import OnlineLevel, ProcedureVersion
 from motcua.surveys.models import Rating
-from motcua.surveys.selectors import Satisfaction, satisfaction
+from motcua.surveys.selectors import Satisfaction
 
 BASIS = "Quyết định 766/QĐ-TTg ngày 23/6/2022, Phụ lục (chỉ số thành phần: cần đối chiếu)"
 

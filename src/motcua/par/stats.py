@@ -21,7 +21,7 @@ from django.utils import timezone
 from motcua.dossiers.models import CLOCK_RUNNING, Channel, Dossier, Status
 from motcua.organisations.models import Unit
 from motcua.par.rollup import months_of, procedure_months_of
-from motcua.surveys.selectors import percent
+from motcua.surveys.selectors import Satisfaction, percent
 
 
 def unit_dossiers(unit: Unit) -> QuerySet[Dossier]:
@@ -132,3 +132,46 @@ def on_time_by_unit(parent: Unit, start: dt.date, end: dt.date) -> list[dict]:
         }
         for row in rows
     ]
+
+
+# --- Satisfaction of applicants, from the same rollup ----------------------------------------
+# The figures of ``surveys.selectors.satisfaction*`` (ratings given in the period, in the
+# rating's unit), summed from the rollup for the dashboards and the published indices.
+
+LEVELS = {
+    "very_satisfied": Sum("rated_very_satisfied", default=0),
+    "satisfied": Sum("rated_satisfied", default=0),
+    "not_satisfied": Sum("rated_not_satisfied", default=0),
+}
+
+
+def satisfaction(unit: Unit, start: dt.date, end: dt.date) -> Satisfaction:
+    """Ratings of dossiers of ``unit`` (and below) given in the period (one query)."""
+    return Satisfaction(**months_of(unit, start, end).aggregate(**LEVELS))
+
+
+def _rated(rows) -> QuerySet:
+    return rows.annotate(**LEVELS).filter(
+        Q(very_satisfied__gt=0) | Q(satisfied__gt=0) | Q(not_satisfied__gt=0)
+    )
+
+
+def satisfaction_by_unit(
+    parent: Unit, start: dt.date, end: dt.date
+) -> list[tuple[dict, Satisfaction]]:
+    """Per receiving unit below ``parent`` that has ratings (one query), by name. Each unit is
+    ``{"name", "slug"}``."""
+    rows = _rated(months_of(parent, start, end).values("unit__name", "unit__slug")).order_by(
+        "unit__name"
+    )
+    return [
+        ({"name": row.pop("unit__name"), "slug": row.pop("unit__slug")}, Satisfaction(**row))
+        for row in rows
+    ]
+
+
+def satisfaction_by_month(
+    unit: Unit, start: dt.date, end: dt.date
+) -> list[tuple[dt.date, Satisfaction]]:
+    rows = _rated(months_of(unit, start, end).values("month")).order_by("month")
+    return [(row.pop("month"), Satisfaction(**row)) for row in rows]

@@ -75,6 +75,16 @@ def live(unit, period: Period) -> dict:
         )
     )
     counts.update(
+        Rating.objects.filter(
+            unit__path__startswith=unit.path, rated_at__gte=low, rated_at__lt=high
+        ).aggregate(
+            **{
+                f"rated_{level}": Count("pk", filter=Q(level=level))
+                for level in ("very_satisfied", "satisfied", "not_satisfied")
+            }
+        )
+    )
+    counts.update(
         Payment.objects.filter(
             dossier__unit__path__startswith=unit.path,
             status=PaymentStatus.PAID,
