@@ -12,6 +12,7 @@ maximum reachable from the data the platform holds.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -282,16 +283,26 @@ def _dossier_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple
 
 
 def _procedure_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    """1.4 and 3.1 over the procedures the unit received dossiers for in the period; 3.2 over
-    the dossiers of those that can be filed online (two queries)."""
-    rows = (
+    """From the procedure versions with dossiers received or fees paid in the period (two
+    queries): 1.4 and 3.1 over the procedures the unit received dossiers for, 3.2 over the
+    dossiers of those that can be filed online, 4.1 and 4.2 over the payments."""
+    rows = list(
         procedure_months_of(unit, start, end)
-        .values("procedure_version_id", "procedure_version__online_level")
-        .annotate(received=Sum("intake"), online=Sum("intake_online"))
-        .filter(received__gt=0)
+        .values(
+            "procedure_version_id",
+            "procedure_version__online_level",
+            "procedure_version__procedure_id",
+        )
+        .annotate(
+            received=Sum("intake"),
+            online=Sum("intake_online"),
+            paid=Sum("paid"),
+            paid_online=Sum("paid_online"),
+        )
+        .filter(Q(received__gt=0) | Q(paid__gt=0))
         .order_by()
     )
-    versions = {row["procedure_version_id"]: row for row in rows}
+    versions = {row["procedure_version_id"]: row for row in rows if row["received"]}
     complete = set(
         ProcedureVersion.objects.filter(pk__in=versions)
         .exclude(legal_basis="")
@@ -303,24 +314,20 @@ def _procedure_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tup
     capable = [
         r for r in versions.values() if r["procedure_version__online_level"] != OnlineLevel.NONE
     ]
+    payments = defaultdict(lambda: [0, 0])  # procedure -> paid, paid online
+    for row in rows:
+        if row["paid"]:
+            payments[row["procedure_version__procedure_id"]][0] += row["paid"]
+            payments[row["procedure_version__procedure_id"]][1] += row["paid_online"]
     return {
         "1.4": (len(complete), len(versions)),
         "3.1": (sum(1 for r in capable if r["online"]), len(capable)),
         "3.2": (sum(r["online"] for r in capable), sum(r["received"] for r in capable)),
-    }
-
-
-def _payment_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    rows = list(
-        procedure_months_of(unit, start, end)
-        .values("procedure_version__procedure_id")
-        .annotate(n=Sum("paid"), online=Sum("paid_online"))
-        .filter(n__gt=0)
-        .order_by()
-    )
-    return {
-        "4.1": (sum(1 for r in rows if r["online"]), len(rows)),
-        "4.2": (sum(r["online"] for r in rows), sum(r["n"] for r in rows)),
+        "4.1": (sum(1 for _paid, online in payments.values() if online), len(payments)),
+        "4.2": (
+            sum(online for _paid, online in payments.values()),
+            sum(paid for paid, _online in payments.values()),
+        ),
     }
 
 
@@ -347,7 +354,6 @@ def service_index(
     counts: dict[str, tuple[int, int]] = {}
     counts.update(_dossier_counts(unit, start, end))
     counts.update(_procedure_counts(unit, start, end))
-    counts.update(_payment_counts(unit, start, end))
     ratings = ratings or satisfaction(unit, start, end)
     counts["5.1"] = (ratings.satisfied_total, ratings.total)
     counts.update(_feedback_counts(feedback or index_figures(unit=unit, start=start, end=end)))
