@@ -211,8 +211,16 @@ def _cascaded(origin) -> bool:
     return model is Dossier
 
 
+def _counted(instance, raw: bool, origin) -> bool:
+    if raw:  # fixtures: rebuild after loading
+        return False
+    if isinstance(instance, DossierDocument) and instance.round != 0:
+        return False  # only the documents scanned at reception count
+    return not (origin is not None and not isinstance(instance, Dossier) and _cascaded(origin))
+
+
 def _before(sender, instance, raw=False, origin=None, **kwargs) -> None:
-    if raw or (origin is not None and not isinstance(instance, Dossier) and _cascaded(origin)):
+    if not _counted(instance, raw, origin):
         return
     instance._statistics_before = _current(_dossier_id(instance))
 
