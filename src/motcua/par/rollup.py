@@ -153,7 +153,11 @@ def _upsert(model, keys: tuple[str, ...], delta: dict[tuple, Counter]) -> None:
     for key, counts in delta.items():
         values = [counts.get(name, 0) for name in MEASURES]
         if any(values):
-            rows.append([connection.ops.adapt_datefield_value(v) for v in key] + values)
+            key = [
+                connection.ops.adapt_datefield_value(v) if isinstance(v, dt.date) else v
+                for v in key
+            ]
+            rows.append(key + values)
     if not rows:
         return
     q = connection.ops.quote_name
