@@ -26,6 +26,9 @@ from motcua.par.stats import (  # noqa: F401
     satisfaction_by_unit,
 )
 
+#: Who reads the PAR index, the service index and the dashboards (pages and staff API).
+OVERSIGHT_ROLES = (RoleCode.LEADER, RoleCode.PAR_ASSESSOR, RoleCode.FRONT_SUPERVISOR)
+
 
 def drill_down_for(user, unit: Unit, start, end, code: str, part: str) -> QuerySet[Dossier]:
     """The dossiers behind a number of the service index that ``user`` may see: all of them
@@ -33,10 +36,6 @@ def drill_down_for(user, unit: Unit, start, end, code: str, part: str) -> QueryS
     ``Dossier.objects.visible_to`` lets through."""
     dossiers = drill_down(unit, start, end, code, part)
     return dossiers if UnitScope.of(user).contains(unit) else dossiers.visible_to(user)
-
-
-#: Who reads the PAR index, the service index and the dashboards (pages and staff API).
-OVERSIGHT_ROLES = (RoleCode.LEADER, RoleCode.PAR_ASSESSOR, RoleCode.FRONT_SUPERVISOR)
 
 
 def frameworks() -> QuerySet[Framework]:
