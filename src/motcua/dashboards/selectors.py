@@ -45,19 +45,22 @@ def dashboard(unit: Unit, period: Period, *, today: dt.date | None = None) -> Da
     par_year = par.latest_published_year()
     satisfaction = par.satisfaction(unit, start, end)
     feedback = index_figures(unit=unit, start=start, end=end, today=today)
+    versions = par.version_figures(unit, start, end)
     return Dashboard(
         unit=unit,
         period=period,
         dossiers=par.dossier_figures(unit, start, end, today=today),
         months=par.resolved_by_month(unit, start, end),
         channels=par.by_channel(unit, start, end),
-        fields=par.by_field(unit, start, end),
+        fields=par.by_field(unit, start, end, versions=versions),
         units=par.on_time_by_unit(unit, start, end),
         satisfaction=satisfaction,
         satisfaction_months=par.satisfaction_by_month(unit, start, end),
         satisfaction_units=par.satisfaction_by_unit(unit, start, end),
         sipas=surveys.sipas_for_unit(unit, start, end),
-        service_index=par.service_index(unit, start, end, ratings=satisfaction, feedback=feedback),
+        service_index=par.service_index(
+            unit, start, end, ratings=satisfaction, feedback=feedback, versions=versions
+        ),
         par_year=par_year,
         par_ranking=par.ranking(par_year, within=_ranking_scope(unit)) if par_year else [],
         onestop=par.unit_average(unit, start, end),

@@ -24,6 +24,7 @@ from motcua.par.stats import (  # noqa: F401
     satisfaction,
     satisfaction_by_month,
     satisfaction_by_unit,
+    version_figures,
 )
 
 #: Who reads the PAR index, the service index and the dashboards (pages and staff API).

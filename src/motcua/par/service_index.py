@@ -26,9 +26,15 @@ from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, P
 from motcua.feedback.selectors import FeedbackFigures, index_figures
 from motcua.organisations.models import Unit
 from motcua.par.periods import bounds
-from motcua.par.rollup import months_of, procedure_months_of
-from motcua.par.stats import ON_TIME, satisfaction, unit_dossiers
-from motcua.procedures.models import OnlineLevel, ProcedureVersion
+from motcua.par.rollup import months_of
+from motcua.par.stats import (
+    ON_TIME,
+    VersionFigures,
+    satisfaction,
+    unit_dossiers,
+    version_figures,
+)
+from motcua.procedures.models import OnlineLevel
 from motcua.surveys.models import Rating
 from motcua.surveys.selectors import Satisfaction
 
@@ -282,52 +288,23 @@ def _dossier_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple
     }
 
 
-def _procedure_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    """From the procedure versions with dossiers received or fees paid in the period (two
-    queries): 1.4 and 3.1 over the procedures the unit received dossiers for, 3.2 over the
-    dossiers of those that can be filed online, 4.1 and 4.2 over the payments."""
-    rows = list(
-        procedure_months_of(unit, start, end)
-        .values(
-            "procedure_version_id",
-            "procedure_version__online_level",
-            "procedure_version__procedure_id",
-        )
-        .annotate(
-            received=Sum("intake"),
-            online=Sum("intake_online"),
-            paid=Sum("paid"),
-            paid_online=Sum("paid_online"),
-        )
-        .filter(Q(received__gt=0) | Q(paid__gt=0))
-        .order_by()
-    )
-    versions = {row["procedure_version_id"]: row for row in rows if row["received"]}
-    complete = set(
-        ProcedureVersion.objects.filter(pk__in=versions)
-        .exclude(legal_basis="")
-        .exclude(result="")
-        .filter(documents__isnull=False)
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    capable = [
-        r for r in versions.values() if r["procedure_version__online_level"] != OnlineLevel.NONE
-    ]
+def _procedure_counts(versions: list[VersionFigures]) -> dict[str, tuple[int, int]]:
+    """1.4 and 3.1 over the procedure versions the unit received dossiers for in the period,
+    3.2 over the dossiers of those that can be filed online, 4.1 and 4.2 over the fees paid
+    (per procedure)."""
+    used = [v for v in versions if v.received]
+    capable = [v for v in used if v.online_level != OnlineLevel.NONE]
     payments = defaultdict(lambda: [0, 0])  # procedure -> paid, paid online
-    for row in rows:
-        if row["paid"]:
-            payments[row["procedure_version__procedure_id"]][0] += row["paid"]
-            payments[row["procedure_version__procedure_id"]][1] += row["paid_online"]
+    for version in versions:
+        payments[version.procedure_id][0] += version.paid
+        payments[version.procedure_id][1] += version.paid_online
+    paid = [(n, online) for n, online in payments.values() if n]
     return {
-        "1.4": (len(complete), len(versions)),
-        "3.1": (sum(1 for r in capable if r["online"]), len(capable)),
-        "3.2": (sum(r["online"] for r in capable), sum(r["received"] for r in capable)),
-        "4.1": (sum(1 for _paid, online in payments.values() if online), len(payments)),
-        "4.2": (
-            sum(online for _paid, online in payments.values()),
-            sum(paid for paid, _online in payments.values()),
-        ),
+        "1.4": (sum(1 for v in used if v.complete), len(used)),
+        "3.1": (sum(1 for v in capable if v.received_online), len(capable)),
+        "3.2": (sum(v.received_online for v in capable), sum(v.received for v in capable)),
+        "4.1": (sum(1 for _n, online in paid if online), len(paid)),
+        "4.2": (sum(online for _n, online in paid), sum(n for n, _online in paid)),
     }
 
 
@@ -346,14 +323,17 @@ def service_index(
     *,
     ratings: Satisfaction | None = None,
     feedback: FeedbackFigures | None = None,
+    versions: list[VersionFigures] | None = None,
 ) -> ServiceIndex:
     """The index of ``unit`` (and the units below it) for the period, about six queries; a
-    caller that already holds the unit's ratings and feedback figures for the period passes
-    them."""
+    caller that already holds the unit's ratings, feedback figures or version figures for the
+    period passes them."""
     rules = rules_in_force(end)
     counts: dict[str, tuple[int, int]] = {}
     counts.update(_dossier_counts(unit, start, end))
-    counts.update(_procedure_counts(unit, start, end))
+    counts.update(
+        _procedure_counts(versions if versions is not None else version_figures(unit, start, end))
+    )
     ratings = ratings or satisfaction(unit, start, end)
     counts["5.1"] = (ratings.satisfied_total, ratings.total)
     counts.update(_feedback_counts(feedback or index_figures(unit=unit, start=start, end=end)))
