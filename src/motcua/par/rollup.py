@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
@@ -46,6 +46,10 @@ FIELDS = (
     "effective_due_date",
     "processing_supplements",
     "scanned",
+    "paid_any",
+    "rating_unit",
+    "rating_level",
+    "rated_at",
 )
 
 Key = tuple[int, dt.date, int]  # unit, first day of the month, procedure version
@@ -56,11 +60,9 @@ def _day(moment: dt.datetime) -> dt.date:
     return timezone.localtime(moment, timezone.get_default_timezone()).date()
 
 
-def dossier_slices(
-    row: dict, payments: Iterable[tuple[dt.datetime, str]] = (), rating: tuple | None = None
-) -> Slices:
-    """What one dossier (a row of :func:`dossier_rows`), its paid payments
-    (``(paid_at, method)``) and its rating (``(unit_id, level, rated_at)``) count for, each
+def dossier_slices(row: dict, payments: Iterable[tuple[dt.datetime, str]] = ()) -> Slices:
+    """What one dossier (a row of :func:`dossier_rows`: with whether it was scanned at
+    reception and its rating) and its paid payments (``(paid_at, method)``) count for, each
     measure in the month of its own date. The rules are those of ``par.stats``,
     ``par.service_index`` and ``surveys.selectors`` (on time: resolved by the appointment date
     and fewer than two supplement requests during processing)."""
@@ -95,7 +97,7 @@ def dossier_slices(
             row["returned_at"],
             returned=True,
             returned_on_time=due is not None and _day(row["returned_at"]) <= due,
-            returned_rated=rating is not None,
+            returned_rated=row["rating_level"] is not None,
         )
     if row["received_at"] is not None:
         add(
@@ -106,15 +108,22 @@ def dossier_slices(
         )
     for paid_at, method in payments:
         add(paid_at, paid=True, paid_online=method != "desk")
-    if rating is not None:
-        unit_id, level, rated_at = rating
-        add(rated_at, unit_id, **{f"rated_{level}": True})
+    if row["rating_level"] is not None:
+        add(row["rated_at"], row["rating_unit"], **{f"rated_{row['rating_level']}": True})
     return out
 
 
 def dossier_rows(dossiers: QuerySet[Dossier]) -> QuerySet:
+    rating = Rating.objects.filter(dossier=OuterRef("pk"))  # at most one
+    paid = Payment.objects.filter(
+        dossier=OuterRef("pk"), status=PaymentStatus.PAID, paid_at__isnull=False
+    )
     return dossiers.annotate(
-        scanned=Exists(DossierDocument.objects.filter(dossier=OuterRef("pk"), round=0))
+        scanned=Exists(DossierDocument.objects.filter(dossier=OuterRef("pk"), round=0)),
+        paid_any=Exists(paid),
+        rating_unit=Subquery(rating.values("unit_id")[:1]),
+        rating_level=Subquery(rating.values("level")[:1]),
+        rated_at=Subquery(rating.values("rated_at")[:1]),
     ).values(*FIELDS)
 
 
@@ -128,21 +137,13 @@ def _paid(dossiers: QuerySet[Dossier]) -> dict[int, list[tuple[dt.datetime, str]
     return out
 
 
-def _ratings(dossiers: QuerySet[Dossier]) -> dict[int, tuple]:
-    rows = Rating.objects.filter(dossier__in=dossiers.values("pk")).values_list(
-        "dossier_id", "unit_id", "level", "rated_at"
-    )
-    return {dossier_id: rest for dossier_id, *rest in rows}
-
-
 def slices_of(dossiers: QuerySet[Dossier], *, lock: bool = False) -> Slices:
-    """The slices of a set of dossiers, summed (three queries)."""
-    rows = dossier_rows(dossiers.select_for_update() if lock else dossiers)
-    payments, ratings = _paid(dossiers), _ratings(dossiers)
+    """The slices of a set of dossiers, summed (one query, two when fees were paid)."""
+    rows = list(dossier_rows(dossiers.select_for_update() if lock else dossiers))
+    payments = _paid(dossiers) if any(row["paid_any"] for row in rows) else {}
     total: Slices = defaultdict(Counter)
-    for row in rows.iterator(chunk_size=5000):
-        contribution = dossier_slices(row, payments.get(row["pk"], ()), ratings.get(row["pk"]))
-        for key, counts in contribution.items():
+    for row in rows:
+        for key, counts in dossier_slices(row, payments.get(row["pk"], ())).items():
             total[key].update(counts)
     return total
 
