@@ -1,5 +1,5 @@
 """What a dashboard shows for a unit and a period, read only through the selectors of the
-apps that own the data (dossier statistics and indices in ``par``, satisfaction in ``surveys``,
+apps that own the data (dossier statistics, ratings and indices in ``par``, SIPAS in ``surveys``,
 feedback through its selectors). A fixed number of aggregate queries, whatever the
 number of dossiers."""
 
@@ -43,23 +43,28 @@ def dashboard(unit: Unit, period: Period, *, today: dt.date | None = None) -> Da
     today = today or timezone.localdate()
     start, end = period.start, period.end
     par_year = par.latest_published_year()
+    satisfaction = par.satisfaction(unit, start, end)
+    feedback = index_figures(unit=unit, start=start, end=end, today=today)
+    versions = par.version_figures(unit, start, end)
     return Dashboard(
         unit=unit,
         period=period,
         dossiers=par.dossier_figures(unit, start, end, today=today),
         months=par.resolved_by_month(unit, start, end),
         channels=par.by_channel(unit, start, end),
-        fields=par.by_field(unit, start, end),
+        fields=par.by_field(unit, start, end, versions=versions),
         units=par.on_time_by_unit(unit, start, end),
-        satisfaction=surveys.satisfaction(unit, start, end),
-        satisfaction_months=surveys.satisfaction_by_month(unit, start, end),
-        satisfaction_units=surveys.satisfaction_by_unit(unit, start, end),
+        satisfaction=satisfaction,
+        satisfaction_months=par.satisfaction_by_month(unit, start, end),
+        satisfaction_units=par.satisfaction_by_unit(unit, start, end),
         sipas=surveys.sipas_for_unit(unit, start, end),
-        service_index=par.service_index(unit, start, end),
+        service_index=par.service_index(
+            unit, start, end, ratings=satisfaction, feedback=feedback, versions=versions
+        ),
         par_year=par_year,
         par_ranking=par.ranking(par_year, within=_ranking_scope(unit)) if par_year else [],
         onestop=par.unit_average(unit, start, end),
-        feedback=index_figures(unit=unit, start=start, end=end, today=today),
+        feedback=feedback,
     )
 
 

@@ -215,13 +215,15 @@ def drill(request, code: str, part: str):
     _form, unit, period = _filters(request, units, units.first())
     if unit is None:
         raise Http404
-    from motcua.dossiers.models import Dossier
-
     qs = (
-        par.drill_down(
-            unit, period.start, period.end, code, "numerator" if part == "tu-so" else "denominator"
+        par.drill_down_for(
+            request.user,
+            unit,
+            period.start,
+            period.end,
+            code,
+            "numerator" if part == "tu-so" else "denominator",
         )
-        .filter(pk__in=Dossier.objects.visible_to(request.user).values("pk"))
         .select_related("procedure_version__procedure", "unit")
         .order_by("-submitted_at")
     )
@@ -292,7 +294,7 @@ def satisfaction_index(request):
     form, unit, period = _filters(request, units, selectors.default_public_unit())
     if unit is None:
         raise Http404
-    rows = surveys.satisfaction_by_unit(unit, period.start, period.end)
+    rows = par.satisfaction_by_unit(unit, period.start, period.end)
     chart = charts.hbar(
         _("Satisfaction rate by unit"),
         sorted(((u["name"], s.rate) for u, s in rows), key=lambda r: -(r[1] or 0)),
@@ -308,7 +310,7 @@ def satisfaction_index(request):
             "period": period,
             "rows": rows,
             "chart": chart,
-            "total": surveys.satisfaction(unit, period.start, period.end),
+            "total": par.satisfaction(unit, period.start, period.end),
             "sipas": surveys.sipas_for_unit(unit, period.start, period.end),
             "campaigns": surveys.public_campaigns(unit)[:20],
         },

@@ -258,8 +258,7 @@ def drill(
         raise Http404
     period = Period.parse(year, quarter, month)
     return (
-        selectors.drill_down(target, period.start, period.end, code, part)
-        .filter(pk__in=Dossier.objects.visible_to(request.auth).values("pk"))
+        selectors.drill_down_for(request.auth, target, period.start, period.end, code, part)
         .select_related("procedure_version__procedure")
         .order_by("-submitted_at", "-pk")
     )

@@ -10,6 +10,9 @@ class ParConfig(AppConfig):
     def ready(self):
         from motcua.accounts.roles import RoleCode
         from motcua.core.navigation import NavItem, register_staff
+        from motcua.par import rollup
+
+        rollup.connect()
 
         register_staff(
             NavItem(

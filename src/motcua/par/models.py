@@ -243,3 +243,73 @@ class DossierEvaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}: {self.score}"
+
+
+class DossierMeasures(models.Model):
+    """Dossier counts of a slice (unit and month), each measure counted in the month of its own
+    date (submitted, received, resolved, returned, paid, rated). Kept exactly in step with the
+    dossiers by ``par.rollup`` (in the transaction of every change), rebuilt by ``manage.py
+    rebuild_dossier_statistics``; the dashboards sum them over a unit's subtree and a period
+    of whole months (docs/adr/0004)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day
+    # By submission date: every dossier filed, per channel; "received" leaves out those not
+    # (yet) accepted (still submitted online, or refused).
+    submitted_desk = models.IntegerField(default=0)
+    submitted_online = models.IntegerField(default=0)
+    submitted_postal = models.IntegerField(default=0)
+    received = models.IntegerField(default=0)
+    # By the day the result was ready (``finished_at``): resolved, on time, early, late, late
+    # with an apology (new appointment date).
+    resolved = models.IntegerField(default=0)
+    on_time = models.IntegerField(default=0)
+    early = models.IntegerField(default=0)
+    late = models.IntegerField(default=0)
+    late_extended = models.IntegerField(default=0)
+    # By the day the result was handed back (returned dossiers).
+    returned = models.IntegerField(default=0)
+    returned_on_time = models.IntegerField(default=0)
+    returned_rated = models.IntegerField(default=0)
+    # By the day of reception (``received_at``): all, filed online, scanned at reception.
+    intake = models.IntegerField(default=0)
+    intake_online = models.IntegerField(default=0)
+    intake_scanned = models.IntegerField(default=0)
+    # By the day of payment: fees paid, paid online.
+    paid = models.IntegerField(default=0)
+    paid_online = models.IntegerField(default=0)
+    # By the day of the applicant's rating, in the rating's unit: per level.
+    rated_very_satisfied = models.IntegerField(default=0)
+    rated_satisfied = models.IntegerField(default=0)
+    rated_not_satisfied = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DossierMonth(DossierMeasures):
+    """A unit's month: what most figures sum."""
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "month"], name="dossier_month")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%Y-%m}"
+
+
+class DossierProcedureMonth(DossierMeasures):
+    """A unit's month for one procedure version: for the figures per field and procedure."""
+
+    procedure_version = models.ForeignKey(
+        "procedures.ProcedureVersion", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "month", "procedure_version"], name="dossier_procedure_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%Y-%m} {self.procedure_version_id}"

@@ -9,7 +9,9 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from motcua.accounts.roles import RoleCode
+from motcua.dossiers.models import Dossier
 from motcua.organisations.models import Unit
+from motcua.organisations.scoping import UnitScope
 from motcua.par.models import Assessment, AssessmentStatus, Criterion, Framework, Score
 from motcua.par.onestop import quarterly_averages, unit_average  # noqa: F401
 from motcua.par.service_index import drill_down, service_index  # noqa: F401
@@ -19,10 +21,22 @@ from motcua.par.stats import (  # noqa: F401
     dossier_figures,
     on_time_by_unit,
     resolved_by_month,
+    satisfaction,
+    satisfaction_by_month,
+    satisfaction_by_unit,
+    version_figures,
 )
 
 #: Who reads the PAR index, the service index and the dashboards (pages and staff API).
 OVERSIGHT_ROLES = (RoleCode.LEADER, RoleCode.PAR_ASSESSOR, RoleCode.FRONT_SUPERVISOR)
+
+
+def drill_down_for(user, unit: Unit, start, end, code: str, part: str) -> QuerySet[Dossier]:
+    """The dossiers behind a number of the service index that ``user`` may see: all of them
+    when the unit is in the user's scope (so is every unit below it), else only those
+    ``Dossier.objects.visible_to`` lets through."""
+    dossiers = drill_down(unit, start, end, code, part)
+    return dossiers if UnitScope.of(user).contains(unit) else dossiers.visible_to(user)
 
 
 def frameworks() -> QuerySet[Framework]:

@@ -12,23 +12,31 @@ maximum reachable from the data the platform holds.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.models import RuleValue
 from motcua.core.rules import RULES, declare_rule
 from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, PaymentStatus, Status
-from motcua.feedback.selectors import index_figures
+from motcua.feedback.selectors import FeedbackFigures, index_figures
 from motcua.organisations.models import Unit
 from motcua.par.periods import bounds
-from motcua.par.stats import ON_TIME, unit_dossiers
-from motcua.procedures.models import OnlineLevel, ProcedureVersion
+from motcua.par.rollup import months_of
+from motcua.par.stats import (
+    ON_TIME,
+    VersionFigures,
+    satisfaction,
+    unit_dossiers,
+    version_figures,
+)
+from motcua.procedures.models import OnlineLevel
 from motcua.surveys.models import Rating
-from motcua.surveys.selectors import satisfaction
+from motcua.surveys.selectors import Satisfaction
 
 BASIS = "Quyết định 766/QĐ-TTg ngày 23/6/2022, Phụ lục (chỉ số thành phần: cần đối chiếu)"
 
@@ -229,7 +237,8 @@ def dossier_parts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[Q
 
 
 def annotated_dossiers(unit: Unit) -> QuerySet[Dossier]:
-    return unit_dossiers(unit).annotate(
+    # Aliases, not annotations: only the filters read them (a list does not compute them).
+    return unit_dossiers(unit).alias(
         finished_on=TruncDate("finished_at"),
         returned_on=TruncDate("returned_at"),
         scanned=_has_scan(),
@@ -259,78 +268,47 @@ def drill_down(unit: Unit, start: dt.date, end: dt.date, code: str, part: str) -
 
 
 def _dossier_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    parts = dossier_parts(unit, start, end)
+    """The dossier-based sub-indicators but 3.2, (numerator, denominator), from the rollup (one
+    query). ``dossier_parts`` says the same per dossier for the drill-down."""
+    parts = {
+        "2.1": (Sum("on_time"), Sum("resolved")),
+        "2.2": (Sum("returned_on_time"), Sum("returned")),
+        "2.3": (Sum("late_extended"), Sum("late")),
+        "5.2": (Sum("returned_rated"), Sum("returned")),
+        "6.1": (Sum("intake_scanned"), Sum("intake")),
+    }
     aggregates = {}
-    for code, (denominator, numerator) in parts.items():
+    for code, (numerator, denominator) in parts.items():
         key = code.replace(".", "_")
-        aggregates[f"d{key}"] = Count("pk", filter=denominator)
-        aggregates[f"n{key}"] = Count("pk", filter=numerator)
-    low, high = bounds(start, end)
-    row = (
-        annotated_dossiers(unit)
-        .filter(
-            Q(finished_at__gte=low, finished_at__lt=high)
-            | Q(returned_at__gte=low, returned_at__lt=high)
-            | Q(received_at__gte=low, received_at__lt=high)
-        )
-        .aggregate(**aggregates)
-    )
+        aggregates[f"n{key}"], aggregates[f"d{key}"] = numerator, denominator
+    row = months_of(unit, start, end).aggregate(**aggregates)
     return {
-        code: (row[f"n{code.replace('.', '_')}"], row[f"d{code.replace('.', '_')}"])
+        code: (row[f"n{code.replace('.', '_')}"] or 0, row[f"d{code.replace('.', '_')}"] or 0)
         for code in parts
     }
 
 
-def _procedure_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    """1.4 and 3.1, over the procedures the unit received dossiers for in the period."""
-    low, high = bounds(start, end)
-    rows = (
-        unit_dossiers(unit)
-        .filter(received_at__gte=low, received_at__lt=high)
-        .values("procedure_version_id", "procedure_version__online_level")
-        .annotate(online=Count("pk", filter=Q(channel=Channel.ONLINE)))
-        .order_by()
-    )
-    versions = {row["procedure_version_id"]: row for row in rows}
-    complete = set(
-        ProcedureVersion.objects.filter(pk__in=versions)
-        .exclude(legal_basis="")
-        .exclude(result="")
-        .filter(documents__isnull=False)
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    capable = [
-        r for r in versions.values() if r["procedure_version__online_level"] != OnlineLevel.NONE
-    ]
+def _procedure_counts(versions: list[VersionFigures]) -> dict[str, tuple[int, int]]:
+    """1.4 and 3.1 over the procedure versions the unit received dossiers for in the period,
+    3.2 over the dossiers of those that can be filed online, 4.1 and 4.2 over the fees paid
+    (per procedure)."""
+    used = [v for v in versions if v.received]
+    capable = [v for v in used if v.online_level != OnlineLevel.NONE]
+    payments = defaultdict(lambda: [0, 0])  # procedure -> paid, paid online
+    for version in versions:
+        payments[version.procedure_id][0] += version.paid
+        payments[version.procedure_id][1] += version.paid_online
+    paid = [(n, online) for n, online in payments.values() if n]
     return {
-        "1.4": (len(complete), len(versions)),
-        "3.1": (sum(1 for r in capable if r["online"]), len(capable)),
+        "1.4": (sum(1 for v in used if v.complete), len(used)),
+        "3.1": (sum(1 for v in capable if v.received_online), len(capable)),
+        "3.2": (sum(v.received_online for v in capable), sum(v.received for v in capable)),
+        "4.1": (sum(1 for _n, online in paid if online), len(paid)),
+        "4.2": (sum(online for _n, online in paid), sum(n for n, _online in paid)),
     }
 
 
-def _payment_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    low, high = bounds(start, end)
-    rows = (
-        Payment.objects.filter(
-            status=PaymentStatus.PAID,
-            paid_at__gte=low,
-            paid_at__lt=high,
-            dossier__unit__in=Unit.objects.filter(path__startswith=unit.path).values("pk"),
-        )
-        .values("dossier__procedure_version__procedure_id")
-        .annotate(n=Count("pk"), online=Count("pk", filter=~Q(method="desk")))
-        .order_by()
-    )
-    rows = list(rows)
-    return {
-        "4.1": (sum(1 for r in rows if r["online"]), len(rows)),
-        "4.2": (sum(r["online"] for r in rows), sum(r["n"] for r in rows)),
-    }
-
-
-def _feedback_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
-    figures = index_figures(unit=unit, start=start, end=end)
+def _feedback_counts(figures: FeedbackFigures) -> dict[str, tuple[int, int]]:
     return {
         "1.3": (figures.answers_published, figures.resolved),
         "5.3": (figures.resolved_on_time, figures.resolved),
@@ -338,16 +316,27 @@ def _feedback_counts(unit: Unit, start: dt.date, end: dt.date) -> dict[str, tupl
     }
 
 
-def service_index(unit: Unit, start: dt.date, end: dt.date) -> ServiceIndex:
-    """The index of ``unit`` (and the units below it) for the period, about six queries."""
+def service_index(
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    *,
+    ratings: Satisfaction | None = None,
+    feedback: FeedbackFigures | None = None,
+    versions: list[VersionFigures] | None = None,
+) -> ServiceIndex:
+    """The index of ``unit`` (and the units below it) for the period, about six queries; a
+    caller that already holds the unit's ratings, feedback figures or version figures for the
+    period passes them."""
     rules = rules_in_force(end)
     counts: dict[str, tuple[int, int]] = {}
     counts.update(_dossier_counts(unit, start, end))
-    counts.update(_procedure_counts(unit, start, end))
-    counts.update(_payment_counts(unit, start, end))
-    ratings = satisfaction(unit, start, end)
+    counts.update(
+        _procedure_counts(versions if versions is not None else version_figures(unit, start, end))
+    )
+    ratings = ratings or satisfaction(unit, start, end)
     counts["5.1"] = (ratings.satisfied_total, ratings.total)
-    counts.update(_feedback_counts(unit, start, end))
+    counts.update(_feedback_counts(feedback or index_figures(unit=unit, start=start, end=end)))
     groups = {code: GroupResult(code, name, Decimal(points)) for code, name, points in GROUPS}
     for indicator in INDICATORS:
         rule = rules[indicator.code]

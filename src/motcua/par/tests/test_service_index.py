@@ -9,6 +9,8 @@ import pytest
 from motcua.core.models import RuleValue
 from motcua.dossiers.models import DossierDocument, Payment, PaymentStatus
 from motcua.dossiers.tests.factories import DossierFactory
+from motcua.organisations.tests.helpers import make_staff
+from motcua.par.selectors import drill_down_for
 from motcua.par.service_index import drill_down, service_index
 from motcua.procedures.tests.factories import ProcedureVersionFactory
 from motcua.surveys.models import Rating
@@ -193,3 +195,12 @@ def test_without_late_dossiers_the_apology_indicator_is_full_and_without_dossier
     empty = service_index(ward_a, dt.date(2025, 1, 1), dt.date(2025, 3, 31))
     assert empty.indicator("2.1").points is None
     assert empty.total == 0
+
+
+def test_a_number_of_a_wider_unit_lists_only_the_dossiers_the_user_may_see(quarter, city, ward_a):
+    leader = make_staff(ward_a, "leader")
+    everything = set(drill_down(city, START, END, "2.1", "denominator"))
+    seen = set(drill_down_for(leader, city, START, END, "2.1", "denominator"))
+    assert seen == {d for d in everything if d.unit_id == ward_a.pk}
+    assert seen < everything  # the dossier of ward B resolved in the quarter stays hidden
+    assert set(drill_down_for(leader, ward_a, START, END, "2.1", "denominator")) == seen
