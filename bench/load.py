@@ -9,7 +9,8 @@ The server: ``gunicorn motcua.wsgi --workers 3`` (sync workers, as docs/operatio
 without --max-requests so that the memory read at the end is that of a worker which served the
 whole run), production settings with the bare view added (bench/settings.py), Redis cache db 13.
 wrk runs 2 threads and ``--connections`` connections for ``--duration`` seconds per case, after
-a 2-second unmeasured warm-up; every request carries its own visitor address (bench/load.lua).
+an unmeasured warm-up (2 seconds; 1 in runs shorter than 10 s); every request carries its own
+visitor address (bench/load.lua).
 
 Cases: the bare view (first and last, to show drift on a shared machine; the ratios are to the
 mean of the two), the home page, an article (200 different ones in turn), a procedure page (every
@@ -234,7 +235,7 @@ def run_wrk(case: Case, *, duration: int, connections: int, workdir: Path) -> di
         ).stdout
         return json.loads(output.strip().splitlines()[-1])
 
-    wrk(2)  # warm-up, not measured
+    wrk(2 if duration >= 10 else 1)  # warm-up, not measured
     figures = wrk(duration)
     seconds = figures["duration_us"] / 1e6
     errors = sum(figures[k] for k in ("connect", "read", "write", "status", "timeout"))

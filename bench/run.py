@@ -30,7 +30,7 @@ MODES = {
         "database": "motcua_bench_quick",
         "generate": ["--scale", "0.02"],
         "latency": ["--iterations", "10", "--cold-iterations", "3", "--warmup", "2"],
-        "load": ["--duration", "4"],
+        "load": ["--duration", "3"],
     },
 }
 

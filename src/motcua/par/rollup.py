@@ -230,12 +230,31 @@ def _before(sender, instance, raw=False, origin=None, **kwargs) -> None:
     instance._statistics_before = _current(_dossier_id(instance))
 
 
-def _after(sender, instance, raw=False, origin=None, **kwargs) -> None:
+#: What a dossier just created has none of yet.
+_NOTHING_YET = {
+    "scanned": False,
+    "paid_any": False,
+    "rating_unit": None,
+    "rating_level": None,
+    "rated_at": None,
+}
+
+
+def _new_dossier_row(dossier: Dossier) -> dict:
+    """The row of :func:`dossier_rows` of a dossier just created: it has no document, rating
+    or payment yet, so its own fields are all it counts for (no query)."""
+    return {name: _NOTHING_YET.get(name, getattr(dossier, name, None)) for name in FIELDS}
+
+
+def _after(sender, instance, raw=False, origin=None, created=False, **kwargs) -> None:
     before = instance.__dict__.pop("_statistics_before", None)
     if before is None:
         return
-    # After a dossier's own delete, nothing of it is left to count.
-    _apply(_difference(_current(_dossier_id(instance)), before))
+    if created and isinstance(instance, Dossier):
+        after = dossier_slices(_new_dossier_row(instance))
+    else:  # after a dossier's own delete, nothing of it is left to count
+        after = _current(_dossier_id(instance))
+    _apply(_difference(after, before))
 
 
 def connect() -> None:
