@@ -9,7 +9,8 @@ rating or of a payment takes the dossier's contribution from the database before
 write and adds the difference to the slices, in the same transaction (the dossier row is locked
 for it on PostgreSQL, so that two writes to one dossier never count the same change twice).
 Bulk loads (``COPY``, ``bulk_create``, ``QuerySet.update``) bypass this: they run
-``manage.py rebuild_dossier_statistics`` afterwards.
+``manage.py rebuild_dossier_statistics`` afterwards. Writes inside ``core.bulk.bulk_load()``
+(the demo data) skip the upkeep, and the slices are rebuilt once when the load finishes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
+from motcua.core.bulk import bulk_load_finished, bulk_loading
 from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, PaymentStatus, Status
 from motcua.organisations.models import Unit
 from motcua.par.models import DossierMeasures, DossierMonth, DossierProcedureMonth
@@ -225,8 +227,8 @@ def _counted(instance, raw: bool, origin) -> bool:
 
 
 def _before(sender, instance, raw=False, origin=None, **kwargs) -> None:
-    if not _counted(instance, raw, origin):
-        return
+    if bulk_loading() or not _counted(instance, raw, origin):
+        return  # a bulk load rebuilds everything at its end (see connect)
     instance._statistics_before = _current(_dossier_id(instance))
 
 
@@ -257,8 +259,13 @@ def _after(sender, instance, raw=False, origin=None, created=False, **kwargs) ->
     _apply(_difference(after, before))
 
 
+def _rebuild_after_bulk_load(**kwargs) -> None:
+    rebuild()
+
+
 def connect() -> None:
     """Called once from the app config."""
+    bulk_load_finished.connect(_rebuild_after_bulk_load, dispatch_uid="statistics-bulk-load")
     for model in (Dossier, DossierDocument, Rating, Payment):
         for signal, receiver in (
             (pre_save, _before),

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate
 
+from motcua.core.bulk import bulk_load
 from motcua.dossiers.models import Dossier, DossierDocument, Payment, PaymentStatus, Status
 from motcua.dossiers.payments import TestProvider, payment_confirm, payment_start
 from motcua.dossiers.services import Applicant, dossier_receive_at_desk
@@ -230,3 +231,14 @@ def test_a_deleted_dossier_leaves_the_statistics(office):
     dossier.delete()
     assert_in_step(office.ward)
     assert not slices()
+
+
+def test_a_bulk_load_skips_the_upkeep_and_rebuilds_the_statistics_at_its_end(office):
+    version = ProcedureVersionFactory(processing_days=3)
+    with travel(3, 2), bulk_load():
+        dossier = submit(version, office.ward)
+        dossier_transition(dossier=dossier, action="receive", actor=office.officer)
+        submit(version, office.ward, key="k2")
+        assert not slices()  # nothing kept while loading...
+    assert kept(office.ward, Period(2026))["intake"] == 1  # ...everything once it is done
+    assert_in_step(office.ward)

@@ -3,6 +3,8 @@ import importlib
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
+from motcua.core.bulk import bulk_load
+
 
 class Command(BaseCommand):
     help = (
@@ -10,14 +12,15 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for config in apps.get_app_configs():
-            if not config.name.startswith("motcua."):
-                continue
-            try:
-                module = importlib.import_module(f"{config.name}.demo")
-            except ModuleNotFoundError as error:
-                if error.name != f"{config.name}.demo":
-                    raise
-                continue
-            module.seed(log=lambda line: self.stdout.write(line))
+        with bulk_load():  # the dashboards' statistics are worked out once, at the end
+            for config in apps.get_app_configs():
+                if not config.name.startswith("motcua."):
+                    continue
+                try:
+                    module = importlib.import_module(f"{config.name}.demo")
+                except ModuleNotFoundError as error:
+                    if error.name != f"{config.name}.demo":
+                        raise
+                    continue
+                module.seed(log=lambda line: self.stdout.write(line))
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
