@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from motcua.dossiers.models import Dossier, Status
@@ -81,42 +80,6 @@ def ratings_in(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[Rating]:
 def satisfaction(unit: Unit, start: dt.date, end: dt.date) -> Satisfaction:
     """Ratings of dossiers of ``unit`` (and below) given in the period (one query)."""
     return Satisfaction(**ratings_in(unit, start, end).aggregate(**_level_counts()))
-
-
-def satisfaction_by_unit(
-    parent: Unit, start: dt.date, end: dt.date
-) -> list[tuple[dict, Satisfaction]]:
-    """Satisfaction per receiving unit below ``parent`` that has ratings (one query), most
-    ratings first. Each unit is ``{"name", "slug"}``."""
-    rows = (
-        ratings_in(parent, start, end)
-        .values("unit__name", "unit__slug")
-        .annotate(**_level_counts())
-        .order_by("unit__name")
-    )
-    out = []
-    for row in rows:
-        unit = {"name": row.pop("unit__name"), "slug": row.pop("unit__slug")}
-        out.append((unit, Satisfaction(**row)))
-    return out
-
-
-def satisfaction_by_month(
-    unit: Unit, start: dt.date, end: dt.date
-) -> list[tuple[dt.date, Satisfaction]]:
-    rows = (
-        ratings_in(unit, start, end)
-        .annotate(month=TruncMonth("rated_at"))
-        .values("month")
-        .annotate(**_level_counts())
-        .order_by("month")
-    )
-    out = []
-    for row in rows:
-        month = row.pop("month")
-        month = month.date() if isinstance(month, dt.datetime) else month
-        out.append((month, Satisfaction(**row)))
-    return out
 
 
 def reason_counts(unit: Unit, start: dt.date, end: dt.date) -> list[tuple[str, int]]:
