@@ -334,9 +334,12 @@ def service_index(
     counts.update(
         _procedure_counts(versions if versions is not None else version_figures(unit, start, end))
     )
-    ratings = ratings or satisfaction(unit, start, end)
+    if ratings is None:
+        ratings = satisfaction(unit, start, end)
     counts["5.1"] = (ratings.satisfied_total, ratings.total)
-    counts.update(_feedback_counts(feedback or index_figures(unit=unit, start=start, end=end)))
+    if feedback is None:
+        feedback = index_figures(unit=unit, start=start, end=end)
+    counts.update(_feedback_counts(feedback))
     groups = {code: GroupResult(code, name, Decimal(points)) for code, name, points in GROUPS}
     for indicator in INDICATORS:
         rule = rules[indicator.code]
