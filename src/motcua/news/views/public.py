@@ -60,8 +60,9 @@ def home(request):
 
 def article_detail(request, slug: str):
     """An article; its view is counted on every request, the rest may come from the cache."""
-    page = CachedPage(request, facts=(f"news:counting:{slug}",))
-    counted = page.fact(f"news:counting:{slug}", lambda: selectors.article_for_counting(slug))
+    counting_key = f"news:counting:{slug}"  # (id, public id), kept beside the cached page
+    page = CachedPage(request, facts=(counting_key,))
+    counted = page.fact(counting_key, lambda: selectors.article_for_counting(slug))
     if counted is None:
         raise Http404
     article_id, public_id = counted
