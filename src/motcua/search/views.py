@@ -73,5 +73,6 @@ def _page_number(raw) -> int:
 
 
 def _grouped(number: int) -> str:
-    """1000 -> "1.000" in Vietnamese, "1,000" in English."""
+    """1000 -> "1.000" in Vietnamese, "1,000" in English (Django's number_format does not
+    group for Vietnamese: its NUMBER_GROUPING is 0)."""
     return f"{number:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
