@@ -31,3 +31,21 @@ class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    def run_script(self, script: str, keys: list[str], args: list) -> list:
+        """Run a Lua ``script`` on the server: several commands, atomic, in one round trip.
+
+        ``keys`` are cache keys (prefixed and versioned here, as every other call does);
+        ``args`` are stored as ``set`` would store them (integers as they are, so that INCR
+        works on them). Returns the script's list with every stored value decoded as ``get``
+        would decode it (a missing key is None).
+        """
+        scripts = self.__dict__.setdefault("_scripts", {})
+        runner = scripts.get(script)
+        if runner is None:
+            client = self._cache.get_client(write=True)
+            runner = scripts.setdefault(script, client.register_script(script))
+        serializer = self._cache._serializer
+        made = [self.make_and_validate_key(key) for key in keys]
+        found = runner(keys=made, args=[serializer.dumps(arg) for arg in args])
+        return [serializer.loads(value) if isinstance(value, bytes) else value for value in found]

@@ -1,11 +1,15 @@
 """View and visit counters: cheap on the hot path, exact under concurrency.
 
-A counted view costs a few cache operations and no database write:
+A counted view costs no database write, only cache operations:
 
 1. ``incr`` of the item's buffer in the ``counters`` cache (atomic in Redis and in the
    in-process cache);
 2. ``add`` of the item's "dirty" flag; when the flag was not set, the item is appended to the
    dirty register (a sequence number from ``incr`` and one slot key per number).
+
+A request's counting, the figures it shows and the check whether a flush is due go together in
+one ``tally``: with Redis one Lua script (one round trip, atomic), in process the cache's own
+operations one by one.
 
 ``flush()`` (every ``NEWS_COUNTER_FLUSH_SECONDS``, by the first request that finds the flush
 due, once its page is rendered; and by ``manage.py flush_counters`` / the ``flush_counters`` task) walks the register: for
@@ -123,42 +127,124 @@ def _flush_at_exit() -> None:
         logger.warning("counter flush at exit failed: %s", error)
 
 
-def count(counter: Counter, amount: int = 1) -> int:
-    """Count ``amount`` for ``counter`` (in the cache only); return what is now buffered."""
-    now_buffered = _incr(counter.buffer_key, amount)
-    if _cache().add(counter.flag_key, 1, timeout=None):
-        _register(counter)
-    _ensure_exit_flush()
-    return now_buffered
+def count(counter: Counter, amount: int = 1) -> None:
+    """Count ``amount`` for ``counter`` (in the cache only)."""
+    tally(count=[counter], amount=amount)
 
 
 def buffered(counter: Counter) -> int:
     return _cache().get(counter.buffer_key, 0) or 0
 
 
-def buffered_many(counters: list[Counter]) -> dict[Counter, int]:
-    values = _cache().get_many([c.buffer_key for c in counters])
-    return {c: values.get(c.buffer_key, 0) or 0 for c in counters}
+def tally(
+    *,
+    count: list[Counter] = (),
+    show: list[Counter] = (),
+    amount: int = 1,
+    check_flush: bool = False,
+) -> dict[Counter, int]:
+    """One request's counting, in one cache round trip where the cache allows it (Redis).
 
-
-def maybe_flush() -> None:
-    """Flush if the last flush is older than the interval (one request per interval does it)."""
-    if _cache().add(_FLUSH_DUE, 1, timeout=settings.NEWS_COUNTER_FLUSH_SECONDS):
+    Counts ``amount`` for each of ``count``; returns the figure to show (stored plus buffered)
+    for each of ``show``, read after the counting; with ``check_flush``, flushes when the
+    interval has passed (the first request to find it due does it, after the reading) what
+    was registered before this request, so that a request does not write its own counts.
+    """
+    cache = _cache()
+    if hasattr(cache, "run_script"):
+        stored_copies, buffers, flush_up_to = _tally_in_script(
+            cache, count, show, amount, check_flush
+        )
+    else:
+        stored_copies, buffers, flush_up_to = _tally_step_by_step(
+            cache, count, show, amount, check_flush
+        )
+    if count:
+        _ensure_exit_flush()
+    figures = {
+        counter: _stored(counter, copy) + (buffer or 0)
+        for counter, copy, buffer in zip(show, stored_copies, buffers, strict=True)
+    }
+    if flush_up_to is not None:
         try:
-            flush()
+            flush(up_to=flush_up_to)
         except Exception:  # counting must never break a page; the counts stay buffered
             logger.exception("counter flush failed")
+    return figures
 
 
-def flush() -> int:
-    """Write the buffered counts to the database. Returns how many views were written."""
+# Checks the flush, counts, registers in the dirty register and reads, in one atomic step.
+# KEYS: the register's sequence, the flush-due flag, the slot key prefix, then a buffer and a
+# flag per counted counter, then a stored copy and a buffer per shown counter.
+# ARGV: number counted, number shown, amount, flush interval (-1: no check), then the tokens.
+# Returns a stored copy and a buffer per shown counter, then the register's sequence number
+# before the counting when a flush is due (else -1).
+_TALLY_SCRIPT = """
+local counted, shown, amount = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local interval, flush_up_to = tonumber(ARGV[4]), -1
+if interval == 0 or (interval > 0 and redis.call('SET', KEYS[2], 1, 'NX', 'EX', interval)) then
+  flush_up_to = tonumber(redis.call('GET', KEYS[1]) or '0')
+end
+for i = 1, counted do
+  local buffer, flag = KEYS[2 + 2 * i], KEYS[3 + 2 * i]
+  redis.call('INCRBY', buffer, amount)
+  if redis.call('SET', flag, 1, 'NX') then
+    local seq = redis.call('INCR', KEYS[1])
+    redis.call('SET', KEYS[3] .. seq, ARGV[4 + i])
+  end
+end
+local found = {}
+for j = 1, shown do
+  local base = 2 + 2 * counted + 2 * j
+  found[2 * j - 1] = redis.call('GET', KEYS[base])
+  found[2 * j] = redis.call('GET', KEYS[base + 1])
+end
+found[2 * shown + 1] = flush_up_to
+return found
+"""
+
+
+def _tally_in_script(cache, count, show, amount, check_flush):
+    keys = [_SEQUENCE, _FLUSH_DUE, "dirty:slot:"]
+    for counter in count:
+        keys += [counter.buffer_key, counter.flag_key]
+    for counter in show:
+        keys += [_stored_key(counter), counter.buffer_key]
+    interval = settings.NEWS_COUNTER_FLUSH_SECONDS if check_flush else -1
+    found = cache.run_script(
+        _TALLY_SCRIPT,
+        keys,
+        [len(count), len(show), amount, interval, *(counter.token for counter in count)],
+    )
+    return found[0:-1:2], found[1:-1:2], (found[-1] if found[-1] >= 0 else None)
+
+
+def _tally_step_by_step(cache, count, show, amount, check_flush):
+    """The same with the cache's own operations (the in-process cache of the embedded set-up)."""
+    flush_due = check_flush and cache.add(
+        _FLUSH_DUE, 1, timeout=settings.NEWS_COUNTER_FLUSH_SECONDS
+    )
+    flush_up_to = cache.get(_SEQUENCE, 0) if flush_due else None
+    for counter in count:
+        _incr(counter.buffer_key, amount)
+        if cache.add(counter.flag_key, 1, timeout=None):
+            _register(counter)
+    values = cache.get_many([key for c in show for key in (_stored_key(c), c.buffer_key)])
+    stored_copies = [values.get(_stored_key(counter)) for counter in show]
+    buffers = [values.get(counter.buffer_key) for counter in show]
+    return stored_copies, buffers, flush_up_to
+
+
+def flush(up_to: int | None = None) -> int:
+    """Write the buffered counts to the database (of the register's slots up to ``up_to``, by
+    default all). Returns how many views were written."""
     cache = _cache()
     if not cache.add(_FLUSH_LOCK, 1, timeout=300):
         return 0  # another flush is running
     written = 0
     try:
         done = cache.get(_DONE, 0)
-        last = cache.get(_SEQUENCE, 0)
+        last = cache.get(_SEQUENCE, 0) if up_to is None else up_to
         for seq in range(done + 1, last + 1):
             slot = f"dirty:slot:{seq}"
             if cache.add(slot, _EMPTY, timeout=3600):
@@ -236,17 +322,8 @@ def _stored(counter: Counter, copy: int | None) -> int:
 
 
 def shown(counter: Counter) -> int:
-    """The figure to show: stored plus buffered (one cache read)."""
-    values = _cache().get_many([_stored_key(counter), counter.buffer_key])
-    return _stored(counter, values.get(_stored_key(counter))) + (
-        values.get(counter.buffer_key) or 0
-    )
-
-
-def count_and_show(counter: Counter) -> int:
-    """Count one for ``counter``; the figure to show with it."""
-    now_buffered = count(counter)
-    return _stored(counter, _cache().get(_stored_key(counter))) + now_buffered
+    """The figure to show: stored plus buffered."""
+    return tally(show=[counter])[counter]
 
 
 def site_visits() -> int:

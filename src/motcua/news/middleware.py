@@ -19,13 +19,14 @@ class VisitCounterMiddleware:
         response = self.get_response(request)
         if visitor is None:
             return response
-        counters.maybe_flush()  # after the page is rendered, so that it shows one consistent figure
-        if response.status_code != 200:
+        page = response.status_code == 200 and response.get("Content-Type", "").startswith(
+            "text/html"
+        )
+        new_visit = page and visitor.is_new and not visitor.is_bot
+        # The flush check comes after the page is rendered, so that it shows one consistent figure.
+        counters.tally(count=[counters.site_counter()] if new_visit else [], check_flush=True)
+        if not page:
             return response
-        if not response.get("Content-Type", "").startswith("text/html"):
-            return response
-        if visitor.is_new and not visitor.is_bot:
-            counters.count(counters.site_counter())
         if visitor.changed and not visitor.is_bot:
             response.set_cookie(
                 COOKIE,

@@ -194,13 +194,13 @@ def article_image_update(*, actor, image: ArticleImage, caption: str, remove: bo
         )
 
 
-def article_view(*, article_id: int, public_id, visitor: Visitor | None) -> int:
-    """Count a view of the article once per visitor session; return the figure to show
-    (stored count + buffered views)."""
-    counter = counters.article_counter(article_id)
-    if visitor is not None and visitor.first_view(token_for(public_id)):
-        return counters.count_and_show(counter)
-    return counters.shown(counter)
+def article_view(*, article_id: int, public_id, visitor: Visitor | None) -> tuple[int, int]:
+    """Count a view of the article once per visitor session; return the figures to show
+    (stored count + buffered views) of the article and of the site's visits."""
+    article, site = counters.article_counter(article_id), counters.site_counter()
+    counted = visitor is not None and visitor.first_view(token_for(public_id))
+    figures = counters.tally(count=[article] if counted else [], show=[article, site])
+    return figures[article], figures[site]
 
 
 # --- Videos and documents ------------------------------------------------------------------

@@ -1,6 +1,10 @@
 """View and visit counters: once per visitor session, exact under concurrency, no database
-write on the hot path, counts kept across restarts."""
+write on the hot path, counts kept across restarts.
 
+Every test runs twice: with the in-process cache of the embedded set-up, and with Redis as in
+production (where a request's counting is one Lua script)."""
+
+import os
 import threading
 
 import pytest
@@ -12,6 +16,34 @@ from django.test.utils import CaptureQueriesContext
 from motcua.news import counters
 from motcua.news.models import Article, SiteCounter
 from motcua.news.tests.factories import ArticleFactory
+
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture(autouse=True, params=["in-process", "redis"])
+def counters_cache(request, settings):
+    """The ``counters`` cache of each set-up. Without a Redis server the Redis run is skipped,
+    unless ``TEST_REDIS_URL`` is set (CI sets it: there a missing server is a failure)."""
+    if request.param == "redis":
+        import redis
+
+        try:
+            redis.Redis.from_url(TEST_REDIS_URL).ping()
+        except redis.ConnectionError:
+            if "TEST_REDIS_URL" in os.environ:
+                raise
+            pytest.skip(f"no Redis server at {TEST_REDIS_URL}")
+        settings.CACHES = {
+            **settings.CACHES,
+            "counters": {
+                "BACKEND": "motcua.core.cache.RedisCache",
+                "LOCATION": TEST_REDIS_URL,
+                "KEY_PREFIX": "counters",
+            },
+        }
+    caches["counters"].clear()
+    yield request.param
+    caches["counters"].clear()
 
 
 def shown_count(client, article) -> int:

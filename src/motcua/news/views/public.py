@@ -18,10 +18,10 @@ from motcua.news.video_embed import embed_for
 PER_PAGE = 12
 
 
-def visit_counter() -> SafeString:
+def visit_counter(visits: int | None = None) -> SafeString:
     """The site's visit counter ("Số lượt truy cập") as its digits (on every public page, so
-    built here rather than by a template)."""
-    visits = str(counters.site_visits())
+    built here rather than by a template); ``visits`` when the caller has read it already."""
+    visits = str(counters.site_visits() if visits is None else visits)
     return format_html(
         '<p class="visit-counter__digits"><span class="visually-hidden">{}</span>{}</p>',
         visits,
@@ -66,7 +66,7 @@ def article_detail(request, slug: str):
     if counted is None:
         raise Http404
     article_id, public_id = counted
-    view_count = services.article_view(
+    view_count, site_visits = services.article_view(
         article_id=article_id, public_id=public_id, visitor=getattr(request, "visitor", None)
     )
 
@@ -88,7 +88,7 @@ def article_detail(request, slug: str):
         )
 
     return page.response(
-        render_page, holes={"view_count": view_count, "visit_counter": visit_counter()}
+        render_page, holes={"view_count": view_count, "visit_counter": visit_counter(site_visits)}
     )
 
 
