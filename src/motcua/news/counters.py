@@ -147,8 +147,9 @@ def tally(
 
     Counts ``amount`` for each of ``count``; returns the figure to show (stored plus buffered)
     for each of ``show``, read after the counting; with ``check_flush``, flushes when the
-    interval has passed (the first request to find it due does it, after the reading) what
-    was registered before this request, so that a request does not write its own counts.
+    interval has passed (the first request to find it due does it, after the reading) the
+    counters registered before this request (what this request registers waits for the next
+    flush).
     """
     cache = _cache()
     if hasattr(cache, "run_script"):

@@ -22,9 +22,10 @@ class VisitCounterMiddleware:
         page = response.status_code == 200 and response.get("Content-Type", "").startswith(
             "text/html"
         )
-        new_visit = page and visitor.is_new and not visitor.is_bot
-        # The flush check comes after the page is rendered, so that it shows one consistent figure.
-        counters.tally(count=[counters.site_counter()] if new_visit else [], check_flush=True)
+        if not visitor.tallied:  # else the view counted the visit with its figures
+            # The flush check comes after the page is rendered: it shows one consistent figure.
+            visit = [counters.site_counter()] if page and visitor.counts_as_visit else []
+            counters.tally(count=visit, check_flush=True)
         if not page:
             return response
         if visitor.changed and not visitor.is_bot:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import NamedTuple
 
 from django.core.files.base import ContentFile
 from django.db import models, transaction
@@ -194,13 +195,35 @@ def article_image_update(*, actor, image: ArticleImage, caption: str, remove: bo
         )
 
 
-def article_view(*, article_id: int, public_id, visitor: Visitor | None) -> tuple[int, int]:
-    """Count a view of the article once per visitor session; return the figures to show
-    (stored count + buffered views) of the article and of the site's visits."""
-    article, site = counters.article_counter(article_id), counters.site_counter()
-    counted = visitor is not None and visitor.first_view(token_for(public_id))
-    figures = counters.tally(count=[article] if counted else [], show=[article, site])
-    return figures[article], figures[site]
+class PageFigures(NamedTuple):
+    site_visits: int
+    article_views: int | None = None
+
+
+def page_figures(
+    visitor: Visitor | None, *, article: tuple[int, object] | None = None
+) -> PageFigures:
+    """Count what a public page view counts and return the figures it shows, in one round
+    trip: the site's visits, and with ``article`` (its id and public id) the article's views.
+
+    The article's view is counted once per visitor session; the site's visit once per browser
+    session, with the flush check the middleware would otherwise make after the page.
+    """
+    site = counters.site_counter()
+    count, show = [], [site]
+    if article is not None:
+        article_id, public_id = article
+        viewed = counters.article_counter(article_id)
+        show.insert(0, viewed)
+        if visitor is not None and visitor.first_view(token_for(public_id)):
+            count.append(viewed)
+    check_flush = visitor is not None and not visitor.tallied
+    if check_flush:
+        visitor.tallied = True
+        if visitor.counts_as_visit:
+            count.append(site)
+    figures = counters.tally(count=count, show=show, check_flush=check_flush)
+    return PageFigures(figures[site], figures[show[0]] if article is not None else None)
 
 
 # --- Videos and documents ------------------------------------------------------------------

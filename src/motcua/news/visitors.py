@@ -27,6 +27,14 @@ class Visitor:
         self.is_bot = bool(_BOTS.search(request.headers.get("User-Agent", "")))
         self.seen = [t for t in (raw or "").split(".")[1:] if _TOKEN.match(t)]
         self.changed = self.is_new
+        #: Whether this request's site visit and flush check were sent already (by a view that
+        #: counts and shows figures in one go); else the middleware sends them at the end.
+        self.tallied = False
+
+    @property
+    def counts_as_visit(self) -> bool:
+        """A browser session's first public page is a visit to the site (crawlers are not)."""
+        return self.is_new and not self.is_bot
 
     def first_view(self, token: str) -> bool:
         """True the first time this browser session views ``token`` (then remembers it)."""

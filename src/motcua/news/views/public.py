@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from motcua.core.pagecache import CachedPage, cached_page
-from motcua.news import counters, selectors, services
+from motcua.news import selectors, services
 from motcua.news.forms import ArchiveForm, DocumentFilterForm
 from motcua.news.models import Category, Document, Video
 from motcua.news.video_embed import embed_for
@@ -18,10 +18,13 @@ from motcua.news.video_embed import embed_for
 PER_PAGE = 12
 
 
-def visit_counter(visits: int | None = None) -> SafeString:
+def visit_counter(request, visits: int | None = None) -> SafeString:
     """The site's visit counter ("Số lượt truy cập") as its digits (on every public page, so
-    built here rather than by a template); ``visits`` when the caller has read it already."""
-    visits = str(counters.site_visits() if visits is None else visits)
+    built here rather than by a template); ``visits`` when the caller has read it already.
+    The request's own counting goes in the same round trip (``services.page_figures``)."""
+    if visits is None:
+        visits = services.page_figures(getattr(request, "visitor", None)).site_visits
+    visits = str(visits)
     return format_html(
         '<p class="visit-counter__digits"><span class="visually-hidden">{}</span>{}</p>',
         visits,
@@ -54,7 +57,7 @@ def home(request):
                 **holes,
             },
         ),
-        holes={"visit_counter": visit_counter()},
+        holes={"visit_counter": visit_counter(request)},
     )
 
 
@@ -65,10 +68,7 @@ def article_detail(request, slug: str):
     counted = page.fact(counting_key, lambda: selectors.article_for_counting(slug))
     if counted is None:
         raise Http404
-    article_id, public_id = counted
-    view_count, site_visits = services.article_view(
-        article_id=article_id, public_id=public_id, visitor=getattr(request, "visitor", None)
-    )
+    figures = services.page_figures(getattr(request, "visitor", None), article=counted)
 
     def render_page(holes):
         article = selectors.article_for_page(slug)
@@ -88,7 +88,11 @@ def article_detail(request, slug: str):
         )
 
     return page.response(
-        render_page, holes={"view_count": view_count, "visit_counter": visit_counter(site_visits)}
+        render_page,
+        holes={
+            "view_count": figures.article_views,
+            "visit_counter": visit_counter(request, figures.site_visits),
+        },
     )
 
 
@@ -102,13 +106,13 @@ def article_list(request, slug: str | None = None):
     return render(
         request,
         "news/category.html",
-        {"category": category, "page": page, "visit_counter": visit_counter(), **_sidebar()},
+        {"category": category, "page": page, "visit_counter": visit_counter(request), **_sidebar()},
     )
 
 
 def archive(request):
     """ "Xem theo ngày": pick a date, see that day's news."""
-    sidebar = {**_sidebar(), "visit_counter": visit_counter()}
+    sidebar = {**_sidebar(), "visit_counter": visit_counter(request)}
     form = ArchiveForm(request.GET or None)
     day = articles = None
     previous_day = next_day = None
