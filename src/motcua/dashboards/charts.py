@@ -12,6 +12,9 @@ TRACK = WIDTH - 64
 LABEL_HEIGHT = 16
 BAR_HEIGHT = 14
 ROW_GAP = 10
+#: The colour of each satisfaction level, an SVG attribute: WeasyPrint draws an SVG without the
+#: page's CSS, which styles the charts on screen only.
+TONE_COLOURS = {"good": "#1e6b35", "ok": "#6aa84f", "bad": "#b3261e"}
 
 
 def _num(value) -> float:
@@ -129,6 +132,10 @@ class Segment:
     width: float
     tone: str
     share: str
+
+    @property
+    def colour(self) -> str:
+        return TONE_COLOURS[self.tone]
 
 
 def stacked(title: str, rows) -> dict:

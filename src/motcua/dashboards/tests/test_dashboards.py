@@ -3,6 +3,7 @@ with tables beside them, Excel and PDF exports, the published indices and the AP
 
 import datetime as dt
 import io
+import logging
 
 import pytest
 from django.urls import reverse
@@ -127,9 +128,12 @@ def test_every_table_exports_to_excel(client, data, ward_a):
     assert ("Trực tiếp", 2) in rows
 
 
-def test_the_pdf_report_for_reporting_upward(client, data, ward_a):
+def test_the_pdf_report_for_reporting_upward(client, data, ward_a, caplog):
     sign_in(client, make_staff(ward_a, "leader"))
-    response = client.get(reverse("dashboards:report"), {"nam": 2026})
+    with caplog.at_level(logging.DEBUG, logger="weasyprint"):
+        response = client.get(reverse("dashboards:report"), {"nam": 2026})
+    # Nothing WeasyPrint ignores or complains about (the charts' colours are SVG attributes).
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
     assert response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
