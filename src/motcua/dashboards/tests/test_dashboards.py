@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from motcua.dashboards.selectors import dashboard
+from motcua.dashboards.tables import all_tables
 from motcua.dossiers.tests.factories import DossierFactory
 from motcua.organisations.tests.helpers import make_staff, sign_in
 from motcua.par.models import Assessment, AssessmentStatus, Framework
@@ -139,6 +140,12 @@ def test_the_pdf_report_for_reporting_upward(client, data, ward_a, caplog):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Báo cáo kết quả giải quyết thủ tục hành chính".upper() in text.upper()
     assert "Tỷ lệ đúng hạn" in text
+
+
+def test_every_printed_table_gives_each_column_its_share_of_the_width(data, ward_a):
+    for table in all_tables(dashboard(ward_a, YEAR)):
+        assert len(table.widths) == len(table.headers), table.key
+        assert sum(table.widths) == 100, table.key
 
 
 def test_the_drill_down_lists_the_dossiers_behind_a_number_in_scope(client, data, ward_a, ward_b):
