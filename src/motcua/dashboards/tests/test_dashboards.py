@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from motcua.dashboards import charts
 from motcua.dashboards.selectors import dashboard
 from motcua.dashboards.tables import all_tables
 from motcua.dossiers.tests.factories import DossierFactory
@@ -146,6 +147,12 @@ def test_every_printed_table_gives_each_column_its_share_of_the_width(data, ward
     for table in all_tables(dashboard(ward_a, YEAR)):
         assert len(table.widths) == len(table.headers), table.key
         assert sum(table.widths) == 100, table.key
+
+
+def test_a_years_line_chart_labels_every_other_month_so_that_labels_do_not_overlap():
+    chart = charts.line("Tỷ lệ đúng hạn", [(f"{m:02}/26", 90) for m in range(1, 13)])
+    assert len(chart.points) == 12
+    assert [p.label for p in chart.labels] == ["01/26", "03/26", "05/26", "07/26", "09/26", "11/26"]
 
 
 def test_the_drill_down_lists_the_dossiers_behind_a_number_in_scope(client, data, ward_a, ward_b):
