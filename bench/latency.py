@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import atexit
 import datetime as dt
-import logging
 import os
 import random
 import shutil
@@ -249,7 +248,6 @@ def main() -> int:
         "--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     )
     args = parser.parse_args()
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # CSS it ignores in the PDF report
     var_dir = Path(tempfile.mkdtemp(prefix="motcua-bench-"))
     atexit.register(shutil.rmtree, var_dir, True)
     os.environ.update(bench_environment(args.database_url, var_dir))

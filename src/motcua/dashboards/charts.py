@@ -12,6 +12,10 @@ TRACK = WIDTH - 64
 LABEL_HEIGHT = 16
 BAR_HEIGHT = 14
 ROW_GAP = 10
+MAX_LABELS = 6
+#: The colour of each satisfaction level, an SVG attribute: WeasyPrint draws an SVG without the
+#: page's CSS, which styles the charts on screen only.
+TONE_COLOURS = {"good": "#1e6b35", "ok": "#6aa84f", "bad": "#b3261e"}
 
 
 def _num(value) -> float:
@@ -107,8 +111,12 @@ def line(title: str, rows, *, maximum: float = 100.0, suffix: str = "%") -> Line
         (round(bottom - (bottom - top) * share, 1), f"{int(maximum * share)}{suffix}")
         for share in (0, 0.25, 0.5, 0.75, 1)
     ]
+    # At most MAX_LABELS labels on the axis: twelve "mm/yy" side by side would overlap.
+    every = -(-len(rows) // MAX_LABELS)
     labels = [
-        Point(left + step * index, 188, str(label), "") for index, (label, _v) in enumerate(rows)
+        Point(left + step * index, 188, str(label), "")
+        for index, (label, _v) in enumerate(rows)
+        if index % every == 0
     ]
     chart = LineChart(
         title,
@@ -129,6 +137,10 @@ class Segment:
     width: float
     tone: str
     share: str
+
+    @property
+    def colour(self) -> str:
+        return TONE_COLOURS[self.tone]
 
 
 def stacked(title: str, rows) -> dict:

@@ -17,6 +17,10 @@ from motcua.surveys.models import Level
 from motcua.surveys.selectors import percent
 
 NO_DATA = "—"
+#: Column widths of a table of figures and their values.
+FIGURE_VALUE = (70, 30)
+#: Column widths of a table of units with three figures each.
+UNIT_FIGURES = (46, 18, 18, 18)
 
 
 @dataclass
@@ -28,6 +32,9 @@ class Table:
     note: str = ""
     #: Columns (0-based) holding long text, which may wrap on a phone.
     wrap: tuple[int, ...] = ()
+    #: Each column's share of the printed width, in percent: the PDF report lays its tables out
+    #: with these rather than measuring every cell first.
+    widths: tuple[int, ...] = FIGURE_VALUE
 
     def sheet(self, number: int = 0) -> Sheet:
         """The table as an Excel sheet (titles are short and without the characters Excel
@@ -81,6 +88,7 @@ def month_table(d) -> Table:
         _("On-time rate by month"),
         [_("Month"), _("Resolved"), _("On time"), _("On-time rate")],
         [[f"{m['month']:%m/%Y}", m["resolved"], m["on_time"], pct(m["rate"])] for m in d.months],
+        widths=(25, 25, 25, 25),
     )
 
 
@@ -108,6 +116,7 @@ def unit_table(d) -> Table:
         _("On-time rate by unit"),
         [_("Unit"), _("Resolved"), _("On time"), _("On-time rate")],
         [[u["name"], u["resolved"], u["on_time"], pct(u["rate"])] for u in d.units],
+        widths=UNIT_FIGURES,
     )
 
 
@@ -129,6 +138,7 @@ def satisfaction_unit_table(d) -> Table:
         _("Satisfaction by unit"),
         [_("Unit"), _("Ratings"), _("Satisfied"), _("Satisfaction rate")],
         [[u["name"], s.total, s.satisfied_total, pct(s.rate)] for u, s in d.satisfaction_units],
+        widths=UNIT_FIGURES,
     )
 
 
@@ -146,6 +156,7 @@ def sipas_table(d) -> Table:
         rows,
         note=_("%(n)d responses") % {"n": d.sipas.responses},
         wrap=(1,),
+        widths=(30, 55, 15),
     )
 
 
@@ -196,6 +207,7 @@ def service_index_table(d) -> Table:
         rows,
         note=_("Points reachable with the data the platform holds: %(max)s of 100.")
         % {"max": index.max_with_data},
+        widths=(7, 35, 11, 11, 12, 10, 14),
     )
 
 
@@ -208,6 +220,7 @@ def par_table(d) -> Table:
             [r.rank, r.unit.name, r.assessment.total, r.assessment.classification]
             for r in d.par_ranking
         ],
+        widths=(10, 50, 15, 25),
     )
 
 
@@ -226,6 +239,7 @@ def onestop_table(d) -> Table:
         [_("Index"), _("Average points")],
         rows,
         note=_("%(n)d dossiers evaluated") % {"n": avg.dossiers},
+        widths=(75, 25),
     )
 
 

@@ -1,8 +1,10 @@
+import gc
 import io
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from weasyprint.urls import FatalURLFetchingError
 
 from motcua.core.excel import Sheet, workbook_bytes
 from motcua.core.pdf import render_pdf
@@ -25,6 +27,21 @@ def test_pdf_renders_vietnamese_text_and_the_national_header(tmp_path, settings)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "Nguyễn Thị Hường" in text
+    # The second PDF of a process reuses its fonts; the collector paused for a render is back on.
+    assert render_pdf("form.html", {}) == pdf
+    assert gc.isenabled()
+
+
+def test_a_pdf_that_fails_to_render_leaves_the_garbage_collector_on(tmp_path, settings):
+    (tmp_path / "remote.html").write_text(
+        '<link rel="stylesheet" href="https://cdn.example.com/x.css"><p>x</p>', encoding="utf-8"
+    )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
+    ]
+    with pytest.raises(FatalURLFetchingError):  # WeasyPrint's wrapper of OfflineFetchRefused
+        render_pdf("remote.html", {})
+    assert gc.isenabled()
 
 
 def test_pdf_rendering_never_fetches_from_the_network():

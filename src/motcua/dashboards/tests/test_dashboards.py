@@ -3,13 +3,16 @@ with tables beside them, Excel and PDF exports, the published indices and the AP
 
 import datetime as dt
 import io
+import logging
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from motcua.dashboards import charts
 from motcua.dashboards.selectors import dashboard
+from motcua.dashboards.tables import all_tables
 from motcua.dossiers.tests.factories import DossierFactory
 from motcua.organisations.tests.helpers import make_staff, sign_in
 from motcua.par.models import Assessment, AssessmentStatus, Framework
@@ -127,14 +130,29 @@ def test_every_table_exports_to_excel(client, data, ward_a):
     assert ("Trực tiếp", 2) in rows
 
 
-def test_the_pdf_report_for_reporting_upward(client, data, ward_a):
+def test_the_pdf_report_for_reporting_upward(client, data, ward_a, caplog):
     sign_in(client, make_staff(ward_a, "leader"))
-    response = client.get(reverse("dashboards:report"), {"nam": 2026})
+    with caplog.at_level(logging.DEBUG, logger="weasyprint"):
+        response = client.get(reverse("dashboards:report"), {"nam": 2026})
+    # Nothing WeasyPrint ignores or complains about (the charts' colours are SVG attributes).
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
     assert response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Báo cáo kết quả giải quyết thủ tục hành chính".upper() in text.upper()
     assert "Tỷ lệ đúng hạn" in text
+
+
+def test_every_printed_table_gives_each_column_its_share_of_the_width(data, ward_a):
+    for table in all_tables(dashboard(ward_a, YEAR)):
+        assert len(table.widths) == len(table.headers), table.key
+        assert sum(table.widths) == 100, table.key
+
+
+def test_a_years_line_chart_labels_every_other_month_so_that_labels_do_not_overlap():
+    chart = charts.line("Tỷ lệ đúng hạn", [(f"{m:02}/26", 90) for m in range(1, 13)])
+    assert len(chart.points) == 12
+    assert [p.label for p in chart.labels] == ["01/26", "03/26", "05/26", "07/26", "09/26", "11/26"]
 
 
 def test_the_drill_down_lists_the_dossiers_behind_a_number_in_scope(client, data, ward_a, ward_b):
