@@ -4,7 +4,7 @@
 
 Runs the latency cases whose name contains WORD (see latency.py) once warm, records every
 query, prints how many there were and their total time, then EXPLAIN (ANALYZE, BUFFERS) of the
-``--top`` slowest.
+``--top`` slowest reads.
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ def main() -> int:
         with connection.cursor() as cursor:
             for query in queries[: args.top]:
                 print(f"-- {float(query['time']) * 1000:.1f} ms\n{query['sql']}\n")
+                if not query["sql"].lstrip().upper().startswith(("SELECT", "WITH")):
+                    print("(a write or a transaction statement: not run again)\n")
+                    continue
                 cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query['sql']}")
                 print("\n".join(row[0] for row in cursor.fetchall()) + "\n")
     return 0
