@@ -117,9 +117,15 @@ def _when(day: dt.date, rng: random.Random, start_hour: int = 7) -> dt.datetime:
 
 
 def _later(moment: dt.datetime, working_days: int, rng: random.Random) -> dt.datetime:
-    """A working time ``working_days`` after ``moment``, never before it."""
-    day = add_working_days(timezone.localtime(moment).date(), max(working_days, 0))
-    when = _when(day, rng, start_hour=timezone.localtime(moment).hour if working_days == 0 else 7)
+    """A working time ``working_days`` after ``moment``, never before it. From a day off (an
+    online filing on a Sunday) the next working day is the first."""
+    start = timezone.localtime(moment)
+    if is_working_day(start.date()):
+        day = add_working_days(start.date(), max(working_days, 0))
+        start_hour = start.hour if working_days == 0 else 7
+    else:
+        day, start_hour = add_working_days(start.date(), max(working_days, 1)), 7
+    when = _when(day, rng, start_hour=start_hour)
     return max(when, moment + dt.timedelta(minutes=rng.randrange(5, 40)))
 
 
@@ -275,10 +281,12 @@ def _ward_dossiers(ward_data, procedures, now: dt.datetime, log, days_back: int)
     today = timezone.localtime(now).date()
     for offset in range(days_back, -1, -1):
         day = today - dt.timedelta(days=offset)
-        if not is_working_day(day):
-            continue
-        for _ in range(rng.choice([1, 2, 2, 3])):
+        # The desk works on working days; citizens file online on any day.
+        working = is_working_day(day)
+        for _ in range(rng.choice([1, 2, 2, 3] if working else [0, 1])):
             procedure, version = rng.choice(procedures)
+            if not (working or version.is_online):
+                continue
             economic = procedure.field.code in ECONOMY_FIELDS
             department = economy if economic else culture
             staff = {
@@ -292,7 +300,7 @@ def _ward_dossiers(ward_data, procedures, now: dt.datetime, log, days_back: int)
             applicant = _applicant(rng, ward_data.handle)
             try:
                 with transaction.atomic():
-                    if version.is_online and rng.random() < 0.55:
+                    if version.is_online and (not working or rng.random() < 0.55):
                         dossier, _new = dossier_submit_online(
                             version=version,
                             unit=ward,
