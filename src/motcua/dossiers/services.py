@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from motcua.audit.services import audit_record
+from motcua.core.bulk import unit_of_work
 from motcua.core.errors import DomainError
 from motcua.core.files import atomic_with_files, store
 from motcua.core.text import fold
@@ -146,7 +147,11 @@ def dossier_submit_online(
     _check_documents(version, attachments)
     now = at or timezone.now()
     try:
-        with atomic_with_files(), translation.override(settings.LANGUAGE_CODE):
+        with (
+            atomic_with_files(),
+            unit_of_work(),
+            translation.override(settings.LANGUAGE_CODE),
+        ):
             dossier = _new_dossier(
                 version=version,
                 unit=unit,
@@ -205,7 +210,7 @@ def dossier_receive_at_desk(
     if outcome == "receive":
         _check_documents(version, attachments)
     now = at or timezone.now()
-    with atomic_with_files(), translation.override(settings.LANGUAGE_CODE):
+    with atomic_with_files(), unit_of_work(), translation.override(settings.LANGUAGE_CODE):
         dossier = _new_dossier(
             version=version, unit=unit, channel=channel, applicant=applicant, now=now
         )

@@ -8,6 +8,9 @@ rebuild and the maintenance. Every save or delete of a dossier, of one of its do
 rating or of a payment takes the dossier's contribution from the database before and after the
 write and adds the difference to the slices, in the same transaction (the dossier row is locked
 for it on PostgreSQL, so that two writes to one dossier never count the same change twice).
+Inside a ``core.bulk.unit_of_work()`` (a service's few writes: a dossier filed with its
+documents) the "before" is taken at the first write to each dossier and the difference is
+applied once, at the end of the unit, still in its transaction.
 Bulk loads (``COPY``, ``bulk_create``, ``QuerySet.update``) bypass this: they run
 ``manage.py rebuild_dossier_statistics`` afterwards. Writes inside ``core.bulk.bulk_load()``
 (the demo data) skip the upkeep, and the slices are rebuilt once when the load finishes.
@@ -24,7 +27,12 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
-from motcua.core.bulk import bulk_load_finished, bulk_loading
+from motcua.core.bulk import (
+    bulk_load_finished,
+    bulk_loading,
+    current_unit_of_work,
+    unit_of_work_finished,
+)
 from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, PaymentStatus, Status
 from motcua.organisations.models import Unit
 from motcua.par.models import DossierMeasures, DossierMonth, DossierProcedureMonth
@@ -226,10 +234,21 @@ def _counted(instance, raw: bool, origin) -> bool:
     return not (origin is not None and not isinstance(instance, Dossier) and _cascaded(origin))
 
 
+#: Where a unit of work notes each dossier it touched, with its slices before the first write.
+_TOUCHED = "dossier_statistics"
+
+
 def _before(sender, instance, raw=False, origin=None, **kwargs) -> None:
     if bulk_loading() or not _counted(instance, raw, origin):
         return  # a bulk load rebuilds everything at its end (see connect)
-    instance._statistics_before = _current(_dossier_id(instance))
+    dossier_id = _dossier_id(instance)
+    work = current_unit_of_work()
+    if work is not None:  # settled once at its end (see _settle)
+        touched = work.setdefault(_TOUCHED, {})
+        if dossier_id is not None and dossier_id not in touched:
+            touched[dossier_id] = _current(dossier_id)
+        return
+    instance._statistics_before = _current(dossier_id)
 
 
 #: What a dossier just created has none of yet.
@@ -249,6 +268,14 @@ def _new_dossier_row(dossier: Dossier) -> dict:
 
 
 def _after(sender, instance, raw=False, origin=None, created=False, **kwargs) -> None:
+    work = current_unit_of_work()
+    if (
+        work is not None
+        and created
+        and isinstance(instance, Dossier)
+        and not (bulk_loading() or raw)
+    ):
+        work.setdefault(_TOUCHED, {})[instance.pk] = {}  # a new dossier: nothing before
     before = instance.__dict__.pop("_statistics_before", None)
     if before is None:
         return
@@ -259,6 +286,20 @@ def _after(sender, instance, raw=False, origin=None, created=False, **kwargs) ->
     _apply(_difference(after, before))
 
 
+def _settle(work: dict, **kwargs) -> None:
+    """The change a unit of work made to the dossiers it touched, applied at its end (one read
+    of those dossiers, one write per table)."""
+    touched = work.get(_TOUCHED)
+    if not touched:
+        return
+    before: Slices = defaultdict(Counter)
+    for slices in touched.values():
+        for key, counts in slices.items():
+            before[key].update(counts)
+    after = slices_of(Dossier.objects.filter(pk__in=touched), lock=connection.in_atomic_block)
+    _apply(_difference(after, before))
+
+
 def _rebuild_after_bulk_load(**kwargs) -> None:
     rebuild()
 
@@ -266,6 +307,7 @@ def _rebuild_after_bulk_load(**kwargs) -> None:
 def connect() -> None:
     """Called once from the app config."""
     bulk_load_finished.connect(_rebuild_after_bulk_load, dispatch_uid="statistics-bulk-load")
+    unit_of_work_finished.connect(_settle, dispatch_uid="statistics-unit-of-work")
     for model in (Dossier, DossierDocument, Rating, Payment):
         for signal, receiver in (
             (pre_save, _before),

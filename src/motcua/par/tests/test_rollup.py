@@ -8,14 +8,16 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate
+from django.test.utils import CaptureQueriesContext
 
 from motcua.core.bulk import bulk_load
 from motcua.dossiers.models import Dossier, DossierDocument, Payment, PaymentStatus, Status
 from motcua.dossiers.payments import TestProvider, payment_confirm, payment_start
-from motcua.dossiers.services import Applicant, dossier_receive_at_desk
-from motcua.dossiers.tests.conftest import Office, submit
+from motcua.dossiers.services import Applicant, Attachment, dossier_receive_at_desk
+from motcua.dossiers.tests.conftest import Office, pdf_upload, submit
 from motcua.dossiers.workflow import dossier_transition
 from motcua.organisations.models import UnitKind
 from motcua.organisations.tests.factories import UnitFactory
@@ -231,6 +233,27 @@ def test_a_deleted_dossier_leaves_the_statistics(office):
     dossier.delete()
     assert_in_step(office.ward)
     assert not slices()
+
+
+def test_a_dossier_filed_with_its_documents_is_counted_once_at_the_end_of_the_filing(office):
+    version = ProcedureVersionFactory(processing_days=3, fixed_fee=True)  # two documents required
+    with travel(3, 2), CaptureQueriesContext(connection) as context:
+        dossier_receive_at_desk(
+            version=version,
+            unit=office.ward,
+            applicant=Applicant(name="Trần Thị Bình"),
+            attachments=[
+                Attachment(upload=pdf_upload(), requirement=doc) for doc in version.documents.all()
+            ],
+            actor=office.officer,
+            outcome="receive",
+            fee_paid=True,
+        )
+    writes = [q["sql"] for q in context.captured_queries if "par_dossiermonth" in q["sql"]]
+    assert len(writes) == 1  # the dossier, its two documents, its reception and its fee: one write
+    figures = kept(office.ward, Period(2026))
+    assert (figures["intake"], figures["intake_scanned"], figures["paid"]) == (1, 1, 1)
+    assert_in_step(office.ward)
 
 
 def test_a_bulk_load_skips_the_upkeep_and_rebuilds_the_statistics_at_its_end(office):
