@@ -58,6 +58,15 @@ def test_citizen_submits_online_and_gets_a_code(client, office, version):
 
 
 @pytest.mark.django_db
+def test_a_link_from_a_ward_chooses_that_ward_on_the_form(client, office, ward_b, version):
+    url = reverse("dossiers:submit", args=[version.procedure.slug])
+    chosen = f'<option value="{ward_b.pk}" selected>'
+    assert chosen not in client.get(url).content.decode()
+    assert chosen in client.get(url, {"don-vi": ward_b.slug}).content.decode()
+    assert client.get(url, {"don-vi": "khong-co"}).status_code == 200
+
+
+@pytest.mark.django_db
 def test_a_double_click_makes_one_dossier(client, office, version):
     url = reverse("dossiers:submit", args=[version.procedure.slug])
     client.post(url, submission_data(version, office.ward))

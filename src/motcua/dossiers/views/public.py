@@ -92,14 +92,14 @@ def submit(request, slug: str):
             "phone": request.user.phone,
             "email": request.user.email,
         }
-    wanted_unit = _wards().filter(slug=request.GET.get("don-vi", "")).first()
-    if wanted_unit:
-        initial["unit"] = wanted_unit
+    wards = _wards()
+    if wanted := request.GET.get("don-vi"):  # a link from a ward's page chooses that ward
+        initial["unit"] = wards.filter(slug=wanted).first()
     form = SubmissionForm(
         request.POST or None,
         request.FILES or None,
         version=version,
-        units=_wards(),
+        units=wards,
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
