@@ -175,7 +175,6 @@ def status(request, code: str):
             "dossier": dossier,
             "history": selectors.public_history(dossier),
             "next_step": selectors.next_step_for_applicant(dossier),
-            "timing": selectors.dossier_timing(dossier),
             "supplement_form": SupplementForm() if dossier.status == Status.SUPPLEMENT else None,
             "withdraw_form": WithdrawForm() if dossier.is_open else None,
             "slips": selectors.public_slips(dossier),
