@@ -243,12 +243,7 @@ LOGIN_LOCK_SECONDS = env(
 SESSION_COOKIE_AGE = env(
     "SESSION_COOKIE_AGE", 8 * 3600, "Session lifetime in seconds (a working day).", cast=int
 )
-# Sessions live in the database; with Redis, they are read from the cache (motcua/core/sessions).
-SESSION_ENGINE = (
-    "motcua.core.sessions.cached_db"
-    if CACHE_URL.startswith(("redis://", "rediss://"))
-    else "motcua.core.sessions.db"
-)
+SESSION_ENGINE = "motcua.core.sessions"  # in the database (motcua/core/sessions.py)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -100,10 +100,3 @@ def test_postgresql_connections_run_without_jit_unless_asked(jit, options):
         DATABASE_JIT=jit,
     )
     assert " ".join(printed) == options
-
-
-def test_sessions_are_read_from_redis_when_there_is_one_and_always_written_to_the_database():
-    script = "from django.conf import settings; print(settings.SESSION_ENGINE)"
-    with_redis = django_shell(script, CACHE_URL="redis://redis.internal:6379/0")
-    assert with_redis == ["motcua.core.sessions.cached_db"]
-    assert django_shell(script, CACHE_URL="locmem://") == ["motcua.core.sessions.db"]
