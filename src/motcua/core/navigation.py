@@ -28,10 +28,11 @@ class NavItem:
         return _menu_url(self.url_name, get_script_prefix(), get_urlconf())
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _menu_url(url_name: str, script_prefix: str, urlconf: str | None) -> str:
     """A menu entry's address, reversed once per process: it takes no argument, so it depends
-    only on the script prefix and the URLconf (the menus are drawn on every page)."""
+    only on the script prefix and the URLconf (the menus are drawn on every page). Bounded:
+    the script prefix comes from each request's WSGI environment."""
     return reverse(url_name, urlconf=urlconf)
 
 
