@@ -243,6 +243,7 @@ LOGIN_LOCK_SECONDS = env(
 SESSION_COOKIE_AGE = env(
     "SESSION_COOKIE_AGE", 8 * 3600, "Session lifetime in seconds (a working day).", cast=int
 )
+SESSION_ENGINE = "motcua.core.sessions"  # in the database (motcua/core/sessions.py)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -6,9 +6,10 @@ show them in ``order``. A staff entry may name the roles that see it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,15 @@ class NavItem:
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        return _menu_url(self.url_name, get_script_prefix(), get_urlconf())
+
+
+@functools.lru_cache(maxsize=256)
+def _menu_url(url_name: str, script_prefix: str, urlconf: str | None) -> str:
+    """A menu entry's address, reversed once per process: it takes no argument, so it depends
+    only on the script prefix and the URLconf (the menus are drawn on every page). Bounded:
+    the script prefix comes from each request's WSGI environment."""
+    return reverse(url_name, urlconf=urlconf)
 
 
 @dataclass

@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from motcua.accounts.roles import RoleCode
 from motcua.core.text import fold
 from motcua.dossiers import deadlines
-from motcua.dossiers.models import CLOCK_RUNNING, OPEN_STATUSES, Dossier, DossierEvent, Status
+from motcua.dossiers.models import (
+    CLOCK_RUNNING,
+    OPEN_STATUSES,
+    Dossier,
+    DossierEvent,
+    Slip,
+    Status,
+)
 from motcua.organisations.models import Unit
 from motcua.organisations.scoping import UnitScope
 from motcua.organisations.selectors import memberships_of
@@ -326,27 +333,82 @@ def dossier_for_staff(user, code: str) -> Dossier | None:
     )
 
 
+def _proves_applicant(given: str, *, secret: str, phone: str) -> bool:
+    """Whether ``given`` (without spaces) is the receipt's secret or the applicant's phone."""
+    phone = phone.replace(" ", "").replace(".", "")
+    return given.upper() == secret or bool(phone and given == phone)
+
+
+def _lookup_terms(code: str, secret: str) -> tuple[str, str] | None:
+    code, secret = code.strip(), secret.strip().replace(" ", "")
+    return (code, secret) if code and secret else None
+
+
+def _by_code(queryset: QuerySet, code: str):
+    """The row of the dossier with this code, or None (the code is unique: no sort)."""
+    return next(iter(queryset.filter(code=code).order_by()[:1]), None)
+
+
 def dossier_for_applicant(code: str, secret: str) -> Dossier | None:
     """The dossier whose code and secret (the receipt's secret or the applicant's phone) match."""
-    secret = secret.strip().replace(" ", "")
-    if not code or not secret:
+    terms = _lookup_terms(code, secret)
+    if terms is None:
         return None
-    dossier = (
-        Dossier.objects.select_related("procedure_version__procedure", "unit")
-        .filter(code=code.strip())
-        .first()
+    dossier = _by_code(
+        Dossier.objects.select_related("procedure_version__procedure", "unit"), terms[0]
     )
-    if dossier is None:
-        return None
-    phone = dossier.applicant_phone.replace(" ", "").replace(".", "")
-    if secret.upper() == dossier.secret or (phone and secret == phone):
+    if dossier and _proves_applicant(
+        terms[1], secret=dossier.secret, phone=dossier.applicant_phone
+    ):
         return dossier
     return None
 
 
+def code_for_applicant(code: str, secret: str) -> str | None:
+    """The code of the dossier that ``dossier_for_applicant`` would give, reading only what the
+    check needs (the lookup only unlocks the dossier; its status page reads it)."""
+    terms = _lookup_terms(code, secret)
+    if terms is None:
+        return None
+    found = _by_code(Dossier.objects.values_list("secret", "applicant_phone"), terms[0])
+    if found and _proves_applicant(terms[1], secret=found[0], phone=found[1]):
+        return terms[0]
+    return None
+
+
+#: What the applicant's status page shows of a dossier (``status.html``), and no more.
+STATUS_PAGE_FIELDS = (
+    "code",
+    "secret",
+    "status",
+    "applicant_name",
+    "applicant_user",
+    "effective_due_date",
+    "extended_due_date",
+    "finished_at",
+    "supplement_items",
+    "fee_amount",
+    "unit__name",
+    "procedure_version__procedure__name",
+)
+
+
+def dossiers_for_status_page() -> QuerySet[Dossier]:
+    return Dossier.objects.select_related("procedure_version__procedure", "unit").only(
+        *STATUS_PAGE_FIELDS
+    )
+
+
 def public_history(dossier: Dossier) -> list[DossierEvent]:
     """The steps an applicant sees: each with a message written for them."""
-    return [event for event in dossier.events.all() if event.public_note]
+    return list(
+        dossier.events.exclude(public_note="").only("dossier", "at", "to_status", "public_note")
+    )
+
+
+def public_slips(dossier: Dossier) -> QuerySet[Slip]:
+    """The slips listed on the status page (without their frozen content)."""
+    return dossier.slips.only("dossier", "public_id", "kind", "issued_at")
 
 
 def next_step_for_applicant(dossier: Dossier) -> str:

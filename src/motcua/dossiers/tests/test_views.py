@@ -156,7 +156,7 @@ def test_lookup_with_the_applicants_phone(client, submitted):
 
 @pytest.mark.django_db
 def test_the_receipt_qr_link_opens_the_status_page_and_drops_the_secret_from_the_address(
-    client, submitted, office
+    client, submitted, office, django_assert_num_queries
 ):
     dossier_transition(dossier=submitted, action="receive", actor=office.officer)
     response = client.get(
@@ -164,7 +164,46 @@ def test_the_receipt_qr_link_opens_the_status_page_and_drops_the_secret_from_the
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("dossiers:status", args=[submitted.code])
-    assert "Hồ sơ của bạn đã được tiếp nhận" in client.get(response["Location"]).content.decode()
+    client.get(reverse("dossiers:lookup"))  # the page chrome's own reads, cached from now on
+    with django_assert_num_queries(4):  # the session, the dossier, its history, its slips
+        page = client.get(response["Location"]).content.decode()
+    assert "Hồ sơ của bạn đã được tiếp nhận" in page
+
+
+def waiting_for_documents(version, office, item: str) -> Dossier:
+    """A dossier filed online that the desk asked to complete with ``item``."""
+    return dossier_transition(
+        dossier=submit(version, office.ward, key=item),
+        action="request_documents",
+        actor=office.officer,
+        data={"items": [item]},
+    )
+
+
+@pytest.mark.django_db
+def test_the_status_page_shows_the_dossier_its_history_and_slips_in_few_queries(
+    client, office, version, django_assert_num_queries
+):
+    dossier = waiting_for_documents(version, office, "Tờ khai có xác nhận")
+    client.get(reverse("dossiers:lookup"))  # the page chrome's own reads, cached from now on
+    # The code and secret; the new session: its INSERT (between savepoint and release here),
+    # without a look-up whether its key is taken.
+    with django_assert_num_queries(4):
+        found = client.post(
+            reverse("dossiers:lookup"), {"code": dossier.code, "secret": dossier.secret}
+        )
+    with django_assert_num_queries(4):  # the session, the dossier, its history, its slips
+        page = client.get(found["Location"]).content.decode()
+    assert dossier.procedure.name in page
+    assert "Yêu cầu bổ sung" in page  # the status
+    assert dossier.applicant_name in page
+    assert office.ward.name in page
+    assert "<li>Tờ khai có xác nhận</li>" in page  # the documents to add
+    assert "Hồ sơ của bạn chưa đầy đủ" in page  # the history, in words for the applicant
+    slip = dossier.slips.get()
+    assert reverse("dossiers:slip", args=[dossier.code, slip.public_id]) in page
+    assert "Phiếu yêu cầu bổ sung" in page
+    assert 'action="{}"'.format(reverse("dossiers:withdraw", args=[dossier.code])) in page
 
 
 @pytest.mark.django_db
@@ -366,13 +405,7 @@ def test_desk_reception_asks_for_missing_documents_in_one_list(client, office, v
 
 @pytest.mark.django_db
 def test_applicant_sends_the_supplement_from_the_status_page(client, office, version):
-    dossier = submit(version, office.ward, key="x")
-    dossier = dossier_transition(
-        dossier=dossier,
-        action="request_documents",
-        actor=office.officer,
-        data={"items": ["Tờ khai"]},
-    )
+    dossier = waiting_for_documents(version, office, "Tờ khai")
     client.post(reverse("dossiers:lookup"), {"code": dossier.code, "secret": dossier.secret})
     response = client.post(
         reverse("dossiers:supplement", args=[dossier.code]),

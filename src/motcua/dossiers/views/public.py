@@ -56,16 +56,17 @@ def _applicant(cleaned) -> Applicant:
 UNLOCKED_KEPT = 20
 
 
-def _unlock(request, dossier: Dossier) -> None:
-    earlier = [code for code in request.session.get(SESSION_KEY, []) if code != dossier.code]
-    request.session[SESSION_KEY] = [*earlier, dossier.code][-UNLOCKED_KEPT:]
+def _unlock(request, code: str) -> None:
+    earlier = [unlocked for unlocked in request.session.get(SESSION_KEY, []) if unlocked != code]
+    request.session[SESSION_KEY] = [*earlier, code][-UNLOCKED_KEPT:]
 
 
-def _unlocked_dossier(request, code: str) -> Dossier:
-    """The dossier, if this visitor proved they may see it (secret, phone, or their account)."""
-    dossier = get_object_or_404(
-        Dossier.objects.select_related("procedure_version__procedure", "unit"), code=code
-    )
+def _unlocked_dossier(request, code: str, queryset=None) -> Dossier:
+    """The dossier, if this visitor proved they may see it (secret, phone, or their account).
+    ``queryset``: which of its columns to read (by default all, with its procedure and unit)."""
+    if queryset is None:
+        queryset = Dossier.objects.select_related("procedure_version__procedure", "unit")
+    dossier = get_object_or_404(queryset, code=code)
     if code in request.session.get(SESSION_KEY, []):
         return dossier
     if request.user.is_authenticated and dossier.applicant_user_id == request.user.pk:
@@ -117,7 +118,7 @@ def submit(request, slug: str):
             form.keep_files()
         else:
             FormUploads(form.cleaned_data["idempotency_key"]).discard()
-            _unlock(request, dossier)
+            _unlock(request, dossier.code)
             return redirect("dossiers:submitted", dossier.code)
     return render(
         request, "dossiers/submit.html", {"form": form, "procedure": procedure, "version": version}
@@ -135,12 +136,10 @@ def lookup(request):
     Without the secret nothing is shown, not even whether the code exists."""
     form = LookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        dossier = selectors.dossier_for_applicant(
-            form.cleaned_data["code"], form.cleaned_data["secret"]
-        )
-        if dossier is not None:
-            _unlock(request, dossier)
-            return redirect("dossiers:status", dossier.code)
+        found = selectors.code_for_applicant(form.cleaned_data["code"], form.cleaned_data["secret"])
+        if found is not None:
+            _unlock(request, found)
+            return redirect("dossiers:status", found)
         form.add_error(
             None,
             _(
@@ -163,12 +162,12 @@ def status(request, code: str):
     if secret is not None:
         if not LOOKUP_RATE.hit(client_ip(request) or "unknown"):
             raise Http404
-        dossier = selectors.dossier_for_applicant(code, secret)
-        if dossier is None:
+        found = selectors.code_for_applicant(code, secret)
+        if found is None:
             raise Http404
-        _unlock(request, dossier)
-        return redirect("dossiers:status", code)
-    dossier = _unlocked_dossier(request, code)
+        _unlock(request, found)
+        return redirect("dossiers:status", found)
+    dossier = _unlocked_dossier(request, code, selectors.dossiers_for_status_page())
     return render(
         request,
         "dossiers/status.html",
@@ -176,10 +175,9 @@ def status(request, code: str):
             "dossier": dossier,
             "history": selectors.public_history(dossier),
             "next_step": selectors.next_step_for_applicant(dossier),
-            "timing": selectors.dossier_timing(dossier),
             "supplement_form": SupplementForm() if dossier.status == Status.SUPPLEMENT else None,
             "withdraw_form": WithdrawForm() if dossier.is_open else None,
-            "slips": dossier.slips.all(),
+            "slips": selectors.public_slips(dossier),
         },
     )
 
@@ -214,7 +212,7 @@ def supplement(request, code: str):
             "history": selectors.public_history(dossier),
             "next_step": selectors.next_step_for_applicant(dossier),
             "supplement_form": form,
-            "slips": dossier.slips.all(),
+            "slips": selectors.public_slips(dossier),
         },
         status=400,
     )
