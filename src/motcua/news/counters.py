@@ -28,6 +28,7 @@ import atexit
 import contextlib
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -138,8 +139,8 @@ def buffered(counter: Counter) -> int:
 
 def tally(
     *,
-    count: list[Counter] = (),
-    show: list[Counter] = (),
+    count: Sequence[Counter] = (),
+    show: Sequence[Counter] = (),
     amount: int = 1,
     check_flush: bool = False,
 ) -> dict[Counter, int]:
