@@ -209,12 +209,12 @@ def page_figures(
     The article's view is counted once per visitor session; the site's visit once per browser
     session, with the flush check the middleware would otherwise make after the page.
     """
-    site = counters.site_counter()
+    site, viewed = counters.site_counter(), None
     count, show = [], [site]
     if article is not None:
         article_id, public_id = article
         viewed = counters.article_counter(article_id)
-        show.insert(0, viewed)
+        show.append(viewed)
         if visitor is not None and visitor.first_view(token_for(public_id)):
             count.append(viewed)
     check_flush = visitor is not None and not visitor.tallied
@@ -223,7 +223,7 @@ def page_figures(
         if visitor.counts_as_visit:
             count.append(site)
     figures = counters.tally(count=count, show=show, check_flush=check_flush)
-    return PageFigures(figures[site], figures[show[0]] if article is not None else None)
+    return PageFigures(figures[site], figures[viewed] if viewed is not None else None)
 
 
 # --- Videos and documents ------------------------------------------------------------------
