@@ -49,11 +49,13 @@ class Case:
 
 def cases(year: int) -> list[Case]:
     """The measured requests, built against what the database holds."""
+    from django.conf import settings
     from django.test import Client
     from django_otp import DEVICE_ID_SESSION_KEY
 
     from motcua.accounts.models import User
     from motcua.api.models import ApiToken
+    from motcua.core.pdf import STORE
     from motcua.dossiers.models import Dossier, Status
     from motcua.dossiers.selectors import QUEUES
     from motcua.news.models import Article, ArticleStatus
@@ -211,7 +213,12 @@ def cases(year: int) -> list[Case]:
         ),
         ("staff dashboard, ward, year", leader, "/can-bo/bang-dieu-khien/", ward_year),
         ("staff export (xlsx), ward", leader, "/can-bo/bang-dieu-khien/xuat-excel/", ward_year),
-        ("staff report (PDF), ward", leader, "/can-bo/bang-dieu-khien/bao-cao.pdf", ward_year),
+        (
+            "staff report (PDF), ward, stored (rendered ahead or asked for before)",
+            leader,
+            "/can-bo/bang-dieu-khien/bao-cao.pdf",
+            ward_year,
+        ),
     ]
     if assessment:
         dashboards.append(
@@ -233,6 +240,18 @@ def cases(year: int) -> list[Case]:
                 heavy=True,
             )
         )
+
+    def report_rendered_on_request():
+        shutil.rmtree(Path(settings.MEDIA_ROOT) / STORE, ignore_errors=True)
+        ok(leader.get("/can-bo/bang-dieu-khien/bao-cao.pdf", ward_year))
+
+    found.append(
+        Case(
+            "dashboard: staff report (PDF), ward, rendered on request (its figures changed)",
+            report_rendered_on_request,
+            heavy=True,
+        )
+    )
     return found
 
 

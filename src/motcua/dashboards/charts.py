@@ -7,6 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
+from motcua.surveys.models import Level
+
 WIDTH = 320
 TRACK = WIDTH - 64
 LABEL_HEIGHT = 16
@@ -153,3 +157,55 @@ def stacked(title: str, rows) -> dict:
         segments.append(Segment(str(label), count, x, width, tone, share))
         x += width
     return {"title": title, "segments": segments, "total": total, "width": WIDTH}
+
+
+def chart_set(d) -> dict:
+    """The charts of a dashboard (``selectors.Dashboard``), on screen and in the report."""
+    satisfaction = d.satisfaction
+    ranking = d.par_ranking
+    return {
+        "months": line(
+            _("On-time rate by month"),
+            [(f"{m['month']:%m/%y}", m["rate"]) for m in d.months],
+        ),
+        "channels": hbar(_("Dossiers received by channel"), d.channels),
+        "fields": hbar(_("Dossiers received by field"), d.fields[:10]),
+        "units": hbar(
+            _("On-time rate by unit"),
+            sorted(((u["name"], u["rate"]) for u in d.units), key=lambda r: -(r[1] or 0)),
+            maximum=100,
+            suffix="%",
+        ),
+        "satisfaction": stacked(
+            _("Satisfaction of applicants"),
+            [
+                (Level.VERY_SATISFIED.label, satisfaction.very_satisfied, "good"),
+                (Level.SATISFIED.label, satisfaction.satisfied, "ok"),
+                (Level.NOT_SATISFIED.label, satisfaction.not_satisfied, "bad"),
+            ],
+        ),
+        "satisfaction_months": line(
+            _("Satisfaction rate by month"),
+            [(f"{m:%m/%y}", s.rate) for m, s in d.satisfaction_months],
+        ),
+        "service_index": hbar(
+            _("Service index by group (percent of the group's points)"),
+            [
+                (
+                    f"{g.code}. {g.name}",
+                    (g.points * 100 / g.max_points).quantize(Decimal("0.1"))
+                    if g.max_points
+                    else None,
+                )
+                for g in d.service_index.groups
+            ],
+            maximum=100,
+            suffix="%",
+        ),
+        "par": hbar(
+            _("PAR index ranking %(year)s") % {"year": d.par_year or ""},
+            [(f"{r.rank}. {r.unit.name}", r.assessment.total) for r in ranking],
+            maximum=100,
+            tones={i: "highlight" for i, r in enumerate(ranking) if r.unit.pk == d.unit.pk},
+        ),
+    }

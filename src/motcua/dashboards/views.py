@@ -3,25 +3,22 @@ publication of the indices, Excel exports and the PDF report. Read-only."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from motcua.accounts.decorators import staff_required
 from motcua.core.excel import workbook_response
-from motcua.core.pdf import render_pdf
 from motcua.dashboards import charts, selectors, tables
+from motcua.dashboards.reports import report_pdf
 from motcua.par import selectors as par
 from motcua.par.periods import Period
 from motcua.par.service_index import BY_CODE
 from motcua.surveys import selectors as surveys
-from motcua.surveys.models import Level
 
 ROLES = par.OVERSIGHT_ROLES
 
@@ -63,62 +60,11 @@ def _filters(request, units, default):
     return form, unit, period
 
 
-def chart_set(d) -> dict:
-    satisfaction = d.satisfaction
-    ranking = d.par_ranking
-    return {
-        "months": charts.line(
-            _("On-time rate by month"),
-            [(f"{m['month']:%m/%y}", m["rate"]) for m in d.months],
-        ),
-        "channels": charts.hbar(_("Dossiers received by channel"), d.channels),
-        "fields": charts.hbar(_("Dossiers received by field"), d.fields[:10]),
-        "units": charts.hbar(
-            _("On-time rate by unit"),
-            sorted(((u["name"], u["rate"]) for u in d.units), key=lambda r: -(r[1] or 0)),
-            maximum=100,
-            suffix="%",
-        ),
-        "satisfaction": charts.stacked(
-            _("Satisfaction of applicants"),
-            [
-                (Level.VERY_SATISFIED.label, satisfaction.very_satisfied, "good"),
-                (Level.SATISFIED.label, satisfaction.satisfied, "ok"),
-                (Level.NOT_SATISFIED.label, satisfaction.not_satisfied, "bad"),
-            ],
-        ),
-        "satisfaction_months": charts.line(
-            _("Satisfaction rate by month"),
-            [(f"{m:%m/%y}", s.rate) for m, s in d.satisfaction_months],
-        ),
-        "service_index": charts.hbar(
-            _("Service index by group (percent of the group's points)"),
-            [
-                (
-                    f"{g.code}. {g.name}",
-                    (g.points * 100 / g.max_points).quantize(Decimal("0.1"))
-                    if g.max_points
-                    else None,
-                )
-                for g in d.service_index.groups
-            ],
-            maximum=100,
-            suffix="%",
-        ),
-        "par": charts.hbar(
-            _("PAR index ranking %(year)s") % {"year": d.par_year or ""},
-            [(f"{r.rank}. {r.unit.name}", r.assessment.total) for r in ranking],
-            maximum=100,
-            tones={i: "highlight" for i, r in enumerate(ranking) if r.unit.pk == d.unit.pk},
-        ),
-    }
-
-
 def _dashboard_context(request, d, *, staff: bool) -> dict:
     query = request.GET.urlencode()
     return {
         "d": d,
-        "charts": chart_set(d),
+        "charts": charts.chart_set(d),
         "tables": {t.key: t for t in tables.all_tables(d)},
         "staff": staff,
         "query": query,
@@ -188,19 +134,7 @@ def report(request):
     _form, unit, period = _filters(request, units, units.first())
     if unit is None:
         raise Http404
-    d = selectors.dashboard(unit, period)
-    with translation.override("vi"):  # an official report is written in Vietnamese
-        pdf = render_pdf(
-            "dashboards/pdf/report.html",
-            {
-                "d": d,
-                "tables": tables.all_tables(d),
-                "charts": chart_set(d),
-                "today": timezone.localdate(),
-                "author": request.user,
-            },
-        )
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(report_pdf(unit, period), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bao-cao-{unit.slug}-{period.slug}.pdf"'
     return response
 
