@@ -286,7 +286,7 @@ def index_figures(
     tz = timezone.get_current_timezone()
     resolved = Q(status__in=(Status.ANSWERED, Status.CLOSED), answered_at__isnull=False)
     # Counting "status" (never null) rather than the id: every column read is in the
-    # (unit, received_at) index, so a year of a province is an index-only scan.
+    # report's figure indexes, so the figures are an index-only scan.
     row = Report.objects.filter(
         unit__in=unit.descendants().values("id"),
         received_at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=tz),
@@ -297,7 +297,7 @@ def index_figures(
         resolved_on_time=Count("status", filter=resolved & Q(answered_at__date__lte=F("due_date"))),
         overdue=Count("status", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
         answers_published=Count(
-            "pk", filter=resolved & Q(is_public=True, category__is_conduct=False)
+            "status", filter=resolved & Q(is_public=True, category__is_conduct=False)
         ),
         rated=Count("status", filter=~Q(rating="")),
         rated_satisfied=Count("status", filter=Q(rating=Rating.SATISFIED)),
