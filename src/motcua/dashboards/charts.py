@@ -17,6 +17,7 @@ LABEL_HEIGHT = 16
 BAR_HEIGHT = 14
 ROW_GAP = 10
 MAX_LABELS = 6
+LABEL_CHARS = 46  # a bar's label is cut to this many characters (the full one is its title)
 #: The colour of each satisfaction level, an SVG attribute: WeasyPrint draws an SVG without the
 #: page's CSS, which styles the charts on screen only.
 TONE_COLOURS = {"good": "#1e6b35", "ok": "#6aa84f", "bad": "#b3261e"}
@@ -30,12 +31,16 @@ def _num(value) -> float:
 
 @dataclass
 class Bar:
+    """One bar, its SVG coordinates written out here (a province's chart has a hundred bars:
+    formatting four numbers of each in the template cost more than the rest of the page)."""
+
     label: str
-    value: float
+    short_label: str
     shown: str
-    y_label: float
-    y_bar: float
-    width: float
+    y_label: str
+    y_bar: str
+    y_value: str
+    width: str
     tone: str = ""
 
 
@@ -59,19 +64,27 @@ def hbar(title: str, rows, *, maximum=None, suffix: str = "", tones=None) -> Bar
     for index, (label, value) in enumerate(rows):
         number = _num(value)
         shown = "—" if value is None else (_fmt(value) + suffix)
+        y_bar = y + LABEL_HEIGHT + 2
         bars.append(
             Bar(
                 label=label,
-                value=number,
+                short_label=label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…",
                 shown=shown,
-                y_label=y + 12,
-                y_bar=y + LABEL_HEIGHT + 2,
-                width=max(0.0, usable * number / top),
+                y_label=_svg(y + 12),
+                y_bar=_svg(y_bar),
+                y_value=_svg(y_bar + 12),
+                width=_svg(max(0.0, usable * number / top)),
                 tone=(tones or {}).get(index, ""),
             )
         )
         y += LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
     return BarChart(title, bars, height=max(y, 40.0), empty=not rows)
+
+
+def _svg(number: float) -> str:
+    """An SVG coordinate: at most one decimal, none when whole."""
+    text = f"{number:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _fmt(value) -> str:

@@ -6,6 +6,7 @@ import io
 import logging
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -153,6 +154,15 @@ def test_a_years_line_chart_labels_every_other_month_so_that_labels_do_not_overl
     chart = charts.line("Tỷ lệ đúng hạn", [(f"{m:02}/26", 90) for m in range(1, 13)])
     assert len(chart.points) == 12
     assert [p.label for p in chart.labels] == ["01/26", "03/26", "05/26", "07/26", "09/26", "11/26"]
+
+
+def test_bars_are_as_long_as_their_share_of_the_largest_and_long_names_are_cut():
+    long_name = "Ủy ban nhân dân phường Nguyễn Thái Bình, thành phố Hồ Chí Minh"
+    chart = charts.hbar("Tỷ lệ đúng hạn", [(long_name, 50), ("Phường An Lạc", 100)])
+    html = render_to_string("dashboards/charts/hbar.html", {"chart": chart, "id": "c"})
+    assert f'width="{charts.TRACK // 2}" height="14" rx="3"><title>{long_name}: 50</title>' in html
+    assert f'width="{charts.TRACK}" height="14" rx="3"><title>Phường An Lạc: 100</title>' in html
+    assert f">{long_name[:45]}…</text>" in html  # the whole name is the bar's title
 
 
 def test_the_drill_down_lists_the_dossiers_behind_a_number_in_scope(client, data, ward_a, ward_b):
