@@ -1,4 +1,4 @@
-"""The public layout's header and footer, drawn once and kept in the page cache.
+"""The public layout's site name, header and footer, drawn once and kept in the page cache.
 
 They are the same for every anonymous visitor but for three values: the language switch's CSRF
 token and the address it returns to, and the query in the search box. They are drawn once per
@@ -41,12 +41,16 @@ def current_menu(path: str) -> tuple[str, ...]:
 @register.simple_tag(takes_context=True)
 def chrome(context, part: str) -> SafeString:
     """The layout's ``part``: "site_name", "header" or "footer"."""
-    request = context["request"]
+    request = context.get("request")
     state = context.render_context.get(_STATE)
     if state is None:
-        menu = current_menu(request.path)
+        menu = current_menu(request.path if request else "")
         fetched = None
-        if settings.PAGE_CACHE_SECONDS > 0 and not request.user.is_authenticated:
+        # An error page may be drawn before the middleware gave the request a user, or
+        # without the request: as for an anonymous visitor.
+        user = getattr(request, "user", None)
+        cacheable = request is not None and not getattr(user, "is_authenticated", False)
+        if cacheable and settings.PAGE_CACHE_SECONDS > 0:
             key = fragment_key("chrome", get_language(), "|".join(menu))
             fetched = cached_fragment(key, lambda: _draw(context, menu))
         state = context.render_context[_STATE] = (menu, fetched)

@@ -60,3 +60,11 @@ def test_a_signed_in_officer_gets_their_own_header(city):
     html = officer.get(reverse("procedures:catalogue")).content.decode()
     assert "Trang nghiệp vụ" in html
     assert "Đăng nhập" not in html
+
+
+def test_an_error_page_drawn_before_the_middleware_ran_still_has_its_header(city):
+    """A host this site does not serve is refused before the request has a user."""
+    client = Client(raise_request_exception=False)
+    response = client.get(reverse("procedures:catalogue"), HTTP_HOST="elsewhere.example")
+    assert response.status_code == 400
+    assert "Đăng nhập" in response.content.decode()
