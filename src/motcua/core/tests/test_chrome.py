@@ -68,3 +68,9 @@ def test_an_error_page_drawn_before_the_middleware_ran_still_has_its_header(city
     response = client.get(reverse("procedures:catalogue"), HTTP_HOST="elsewhere.example")
     assert response.status_code == 400
     assert "Đăng nhập" in response.content.decode()
+
+
+def test_with_the_page_cache_off_every_page_draws_its_header(city, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    for _ in range(2):
+        assert HEADER in drawn(Client().get(reverse("search:search")))
