@@ -4,7 +4,7 @@
 -- BENCH_MODE:
 --   get     GET the paths listed in the file BENCH_PATHS, in turn;
 --   lookup  GET the status lookup addresses in BENCH_PATHS (code + ?ma=secret, answered with a
---           redirect and a session cookie), then the status page with that cookie;
+--           redirect and the cookie that unlocks it), then the status page with that cookie;
 --   post    POST the body in the file BENCH_BODY (BENCH_CONTENT_TYPE) to the first path, with the
 --           CSRF cookie BENCH_COOKIE; "{{KEY}}" in the body becomes a new idempotency key.
 -- At the end one JSON line with the figures is printed for load.py.

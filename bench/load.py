@@ -15,7 +15,7 @@ visitor address (bench/load.lua).
 Cases: the bare view (first and last, to show drift on a shared machine; the ratios are to the
 mean of the two), the home page, an article (200 different ones in turn), a procedure page (every
 active procedure in turn), the status lookup page (its empty form), the status lookup itself
-(code + secret, then the status page with the session cookie), online submission (multipart POST with the CSRF token, a new
+(code + secret, then the status page with the cookie that unlocks it), online submission (multipart POST with the CSRF token, a new
 idempotency key each time, one small PDF per required document) and feedback intake (POST).
 Exit status 1 when any request failed (socket error or an HTTP status of 400 or more).
 """

@@ -56,10 +56,23 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
+def _version(found: dict) -> int:
+    """The current content version, from what ``cache.get_many([VERSION_KEY, ...])`` found."""
+    version = found.get(VERSION_KEY)
+    return cache.get_or_set(VERSION_KEY, time.time_ns, None) if version is None else version
+
+
 def _key(request: HttpRequest) -> str:
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"pagecache:{request.LANGUAGE_CODE}:{digest}"
+    return fragment_key(request.LANGUAGE_CODE, digest)
+
+
+def fragment_key(*parts: str) -> str:
+    """A key of the page cache. It names the markers' nonce: a page drawn under another secret
+    key (a rotation, or another process of a benchmark sharing the cache) has markers that
+    this process would not fill."""
+    return ":".join(["pagecache", marker.nonce, *parts])
 
 
 class CachedPage:
@@ -71,9 +84,7 @@ class CachedPage:
         self.enabled = _cacheable(request)
         self.key = _key(request) if self.enabled else ""
         self._found = cache.get_many([VERSION_KEY, self.key, *facts]) if self.enabled else {}
-        self.version = self._found.get(VERSION_KEY) if self.enabled else None
-        if self.enabled and self.version is None:
-            self.version = cache.get_or_set(VERSION_KEY, time.time_ns, None)
+        self.version = _version(self._found) if self.enabled else None
 
     def fact(self, key: str, compute: Callable[[], object]):
         """The value kept under ``key`` for the current content, else ``compute()``, kept
@@ -110,6 +121,18 @@ class CachedPage:
         for name, value in values.items():
             html = html.replace(marker(name), conditional_escape(value))
         return HttpResponse(html)
+
+
+def cached_fragment(key: str, render: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """The fragments ``render()`` draws (a dict of HTML with markers), kept under ``key`` for
+    the current content version: one round trip when kept. The caller fills the markers."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = _version(found)
+    kept_version, fragments = found.get(key, (None, None))
+    if kept_version != version:
+        fragments = render()
+        cache.set(key, (version, fragments), settings.PAGE_CACHE_SECONDS)
+    return fragments
 
 
 def cached_page(request: HttpRequest, render_page, holes: dict[str, object]) -> HttpResponse:

@@ -1,19 +1,27 @@
 """Pages: online submission, lookup, the staff queue and dossier page, slips as PDF, scoping."""
 
+import datetime as dt
 import io
 import re
 
 import pytest
+import time_machine
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from motcua.accounts.tests.factories import UserFactory
 from motcua.audit.models import AuditEvent
 from motcua.dossiers.models import Dossier, Status
 from motcua.dossiers.tests.conftest import MINIMAL_PDF, submit
 from motcua.dossiers.tests.factories import DossierFactory
+from motcua.dossiers.views import public
 from motcua.dossiers.workflow import dossier_transition
 from motcua.organisations.tests.helpers import make_staff, sign_in
 
@@ -132,7 +140,7 @@ def test_the_cached_lookup_form_gives_each_visitor_a_token_that_works(submitted)
 
 
 @pytest.mark.django_db
-def test_a_session_keeps_the_twenty_dossiers_looked_up_last(client, office):
+def test_a_browser_keeps_the_twenty_dossiers_looked_up_last(client, office):
     """Someone helping neighbours looks up many dossiers, newest codes first."""
     dossiers = sorted(
         (DossierFactory(unit=office.ward) for _ in range(21)), key=lambda d: d.code, reverse=True
@@ -165,7 +173,7 @@ def test_the_receipt_qr_link_opens_the_status_page_and_drops_the_secret_from_the
     assert response.status_code == 302
     assert response["Location"] == reverse("dossiers:status", args=[submitted.code])
     client.get(reverse("dossiers:lookup"))  # the page chrome's own reads, cached from now on
-    with django_assert_num_queries(4):  # the session, the dossier, its history, its slips
+    with django_assert_num_queries(3):  # the dossier, its history, its slips
         page = client.get(response["Location"]).content.decode()
     assert "Hồ sơ của bạn đã được tiếp nhận" in page
 
@@ -186,13 +194,11 @@ def test_the_status_page_shows_the_dossier_its_history_and_slips_in_few_queries(
 ):
     dossier = waiting_for_documents(version, office, "Tờ khai có xác nhận")
     client.get(reverse("dossiers:lookup"))  # the page chrome's own reads, cached from now on
-    # The code and secret; the new session: its INSERT (between savepoint and release here),
-    # without a look-up whether its key is taken.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(1):  # the code and secret; nothing is written
         found = client.post(
             reverse("dossiers:lookup"), {"code": dossier.code, "secret": dossier.secret}
         )
-    with django_assert_num_queries(4):  # the session, the dossier, its history, its slips
+    with django_assert_num_queries(3):  # the dossier, its history, its slips
         page = client.get(found["Location"]).content.decode()
     assert dossier.procedure.name in page
     assert "Yêu cầu bổ sung" in page  # the status
@@ -204,6 +210,51 @@ def test_the_status_page_shows_the_dossier_its_history_and_slips_in_few_queries(
     assert reverse("dossiers:slip", args=[dossier.code, slip.public_id]) in page
     assert "Phiếu yêu cầu bổ sung" in page
     assert 'action="{}"'.format(reverse("dossiers:withdraw", args=[dossier.code])) in page
+
+
+def look_up(client, dossier) -> str:
+    """The status page's address after a lookup with the code and secret."""
+    response = client.post(
+        reverse("dossiers:lookup"), {"code": dossier.code, "secret": dossier.secret}
+    )
+    assert response.status_code == 302
+    return response["Location"]
+
+
+@pytest.mark.django_db
+def test_a_lookup_unlocks_only_what_was_looked_up_and_cannot_be_forged(client, office):
+    looked_up, other = DossierFactory(unit=office.ward), DossierFactory(unit=office.ward)
+    status = look_up(client, looked_up)
+    assert not Session.objects.exists()  # a lookup writes nothing
+    assert client.get(status).status_code == 200
+    assert client.get(reverse("dossiers:status", args=[other.code])).status_code == 404
+    # The cookie lists the codes it opens, signed: one code changed breaks the signature.
+    value = client.cookies[public.UNLOCK_COOKIE].value
+    payload = signing.loads(value, salt=public.UNLOCK_SALT)
+    payload[1] = [other.code]
+    forged = signing.dumps(payload, salt=public.UNLOCK_SALT).rsplit(":", 1)[0]
+    client.cookies[public.UNLOCK_COOKIE] = f"{forged}:{value.rsplit(':', 1)[1]}"
+    assert client.get(reverse("dossiers:status", args=[other.code])).status_code == 404
+    assert client.get(status).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_lookup_ends_with_signing_in_or_out_and_after_a_working_day(client, office):
+    dossier = DossierFactory(unit=office.ward)
+    citizen = UserFactory()
+    status = look_up(client, dossier)
+    client.force_login(citizen)
+    assert client.get(status).status_code == 404  # signing in: a new visitor
+    status = look_up(client, dossier)
+    assert client.get(status).status_code == 200
+    client.post(reverse("accounts:logout"))
+    assert client.get(status).status_code == 404  # signing out closes the dossier again
+    status = look_up(client, dossier)
+    lifetime = dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    with time_machine.travel(timezone.now() + lifetime - dt.timedelta(minutes=1)):
+        assert client.get(status).status_code == 200
+    with time_machine.travel(timezone.now() + lifetime + dt.timedelta(minutes=1)):
+        assert client.get(status).status_code == 404
 
 
 @pytest.mark.django_db

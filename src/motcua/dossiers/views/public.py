@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -26,7 +28,6 @@ from motcua.procedures.selectors import current_version
 
 SUBMIT_RATE = RateLimit("dossier-submit", limit=20, window=3600)
 LOOKUP_RATE = RateLimit("dossier-lookup", limit=30, window=900)
-SESSION_KEY = "dossiers_unlocked"
 
 
 def _wards():
@@ -52,13 +53,46 @@ def _applicant(cleaned) -> Applicant:
     )
 
 
-#: How many dossiers one browser session keeps open after their lookup (the latest ones).
+#: How many dossiers one browser keeps open after their lookup (the latest ones).
 UNLOCKED_KEPT = 20
+#: The dossiers a browser proved it may see (code and secret, the receipt's QR link, its own
+#: filing), in a signed cookie rather than the session: a lookup writes nothing to the
+#: database and the status page reads no session row. The signature (the secret key with a
+#: salt of its own) means the list cannot be forged or added to; it is bound to the signed-in
+#: user (or to none), so signing in or out ends it; it expires like a session.
+UNLOCK_COOKIE = "motcua_ho_so"
+UNLOCK_SALT = "motcua.dossiers.unlocked"
 
 
-def _unlock(request, code: str) -> None:
-    earlier = [unlocked for unlocked in request.session.get(SESSION_KEY, []) if unlocked != code]
-    request.session[SESSION_KEY] = [*earlier, code][-UNLOCKED_KEPT:]
+def _unlocked_codes(request) -> list[str]:
+    try:
+        user, codes = signing.loads(
+            request.COOKIES.get(UNLOCK_COOKIE, ""),
+            salt=UNLOCK_SALT,
+            max_age=settings.SESSION_COOKIE_AGE,
+        )
+    except signing.BadSignature:
+        return []
+    return codes if user == _user_id(request) else []
+
+
+def _user_id(request) -> int | None:
+    return request.user.pk if request.user.is_authenticated else None
+
+
+def _unlock_and_redirect(request, to: str, code: str) -> HttpResponse:
+    """A redirect to page ``to`` of dossier ``code``, which this browser may see from now on."""
+    earlier = [unlocked for unlocked in _unlocked_codes(request) if unlocked != code]
+    response = redirect(to, code)
+    response.set_cookie(
+        UNLOCK_COOKIE,
+        signing.dumps([_user_id(request), [*earlier, code][-UNLOCKED_KEPT:]], salt=UNLOCK_SALT),
+        max_age=settings.SESSION_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def _unlocked_dossier(request, code: str, queryset=None) -> Dossier:
@@ -67,7 +101,7 @@ def _unlocked_dossier(request, code: str, queryset=None) -> Dossier:
     if queryset is None:
         queryset = Dossier.objects.select_related("procedure_version__procedure", "unit")
     dossier = get_object_or_404(queryset, code=code)
-    if code in request.session.get(SESSION_KEY, []):
+    if code in _unlocked_codes(request):
         return dossier
     if request.user.is_authenticated and dossier.applicant_user_id == request.user.pk:
         return dossier
@@ -118,8 +152,7 @@ def submit(request, slug: str):
             form.keep_files()
         else:
             FormUploads(form.cleaned_data["idempotency_key"]).discard()
-            _unlock(request, dossier.code)
-            return redirect("dossiers:submitted", dossier.code)
+            return _unlock_and_redirect(request, "dossiers:submitted", dossier.code)
     return render(
         request, "dossiers/submit.html", {"form": form, "procedure": procedure, "version": version}
     )
@@ -138,8 +171,7 @@ def lookup(request):
     if request.method == "POST" and form.is_valid():
         found = selectors.code_for_applicant(form.cleaned_data["code"], form.cleaned_data["secret"])
         if found is not None:
-            _unlock(request, found)
-            return redirect("dossiers:status", found)
+            return _unlock_and_redirect(request, "dossiers:status", found)
         form.add_error(
             None,
             _(
@@ -165,8 +197,7 @@ def status(request, code: str):
         found = selectors.code_for_applicant(code, secret)
         if found is None:
             raise Http404
-        _unlock(request, found)
-        return redirect("dossiers:status", found)
+        return _unlock_and_redirect(request, "dossiers:status", found)
     dossier = _unlocked_dossier(request, code, selectors.dossiers_for_status_page())
     return render(
         request,
