@@ -123,16 +123,22 @@ class CachedPage:
         return HttpResponse(html)
 
 
-def cached_fragment(key: str, render: Callable[[], dict[str, str]]) -> dict[str, str]:
-    """The fragments ``render()`` draws (a dict of HTML with markers), kept under ``key`` for
-    the current content version: one round trip when kept. The caller fills the markers."""
+def content_fact(key: str, compute: Callable[[], object]):
+    """``compute()``, kept under ``key`` for the current content version: one round trip when
+    kept. For what any request, a form's POST too, derives from the content alone."""
     found = cache.get_many([VERSION_KEY, key])
     version = _version(found)
-    kept_version, fragments = found.get(key, (None, None))
+    kept_version, value = found.get(key, (None, None))
     if kept_version != version:
-        fragments = render()
-        cache.set(key, (version, fragments), settings.PAGE_CACHE_SECONDS)
-    return fragments
+        value = compute()
+        cache.set(key, (version, value), settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def cached_fragment(key: str, render: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """The fragments ``render()`` draws (a dict of HTML with markers), kept under ``key`` for
+    the current content version (:func:`content_fact`). The caller fills the markers."""
+    return content_fact(key, render)
 
 
 def cached_page(request: HttpRequest, render_page, holes: dict[str, object]) -> HttpResponse:

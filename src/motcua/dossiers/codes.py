@@ -8,24 +8,37 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from motcua.dossiers.models import DossierCounter
 from motcua.organisations.models import Unit
 
 
+def _take_number(unit: Unit, day: dt.date) -> int | None:
+    """The next number of ``unit``'s counter for ``day``, in one statement that also locks the
+    row until the transaction ends; None when the counter does not exist yet."""
+    q = connection.ops.quote_name
+    table = q(DossierCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {q('last')} = {q('last')} + 1 "  # noqa: S608 (names; values bound)
+            f"WHERE {q('unit_id')} = %s AND {q('day')} = %s RETURNING {q('last')}",
+            [unit.pk, connection.ops.adapt_datefield_value(day)],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def next_code(unit: Unit, day: dt.date) -> str:
     """Reserve the next code of ``unit`` for ``day``. Call inside the transaction that creates
     the dossier."""
-    counter = DossierCounter.objects.select_for_update().filter(unit=unit, day=day).first()
-    if counter is None:
+    number = _take_number(unit, day)
+    if number is None:
         try:
             with transaction.atomic():
                 DossierCounter.objects.create(unit=unit, day=day, last=0)
         except IntegrityError:
             pass  # another reception created it first
-        counter = DossierCounter.objects.select_for_update().get(unit=unit, day=day)
-    counter.last += 1
-    counter.save(update_fields=["last"])
+        number = _take_number(unit, day)
     prefix = unit.identifier_code or unit.gso_code or unit.slug
-    return f"{prefix}-{day:%y%m%d}-{counter.last:04d}"
+    return f"{prefix}-{day:%y%m%d}-{number:04d}"

@@ -134,12 +134,9 @@ def dossier_submit_online(
 ) -> tuple[Dossier, bool]:
     """File a dossier online. Returns (dossier, created); the same idempotency key returns the
     dossier already filed, so a double click or a retry never makes two. ``at`` backdates the
-    submission (importing dossiers from another system, demo data)."""
-    existing = (
-        Dossier.objects.filter(idempotency_key=idempotency_key).first() if idempotency_key else None
-    )
-    if existing is not None:
-        return existing, False
+    submission (importing dossiers from another system, demo data). The key is unique in the
+    database: a filing with a key already used fails at its insert and is rolled back, so the
+    first filing is found only then, not looked for before every filing."""
     if not version.is_online:
         raise DomainError(
             _("This procedure cannot be filed online; please come to the desk."), code="not_online"
@@ -183,8 +180,12 @@ def dossier_submit_online(
             )
             notify_applicant(dossier, "dossier.submitted", key="submit")
     except IntegrityError:
-        # The same key arrived twice at the same moment: the other request made the dossier.
-        existing = Dossier.objects.filter(idempotency_key=idempotency_key).first()
+        # The key was used before (a double click, a retry): that filing made the dossier.
+        existing = (
+            Dossier.objects.filter(idempotency_key=idempotency_key).first()
+            if idempotency_key
+            else None
+        )
         if existing is None:
             raise
         return existing, False

@@ -67,27 +67,36 @@ def notify(
     object_id = (
         str(getattr(obj, "public_id", None) or getattr(obj, "pk", "")) if obj is not None else ""
     )
-    created = []
+    candidates = []
     for recipient in dict.fromkeys(r for r in recipients if r.address):  # unique, in order
-        idempotency_key = (
-            f"{event}:{object_type}:{object_id}:{key}:{recipient.channel}:{recipient.address}"[:255]
-        )
         subject, body = _render(event, recipient.channel, context)
-        notification, is_new = Notification.objects.get_or_create(
-            idempotency_key=idempotency_key,
-            defaults={
-                "event": event,
-                "channel": recipient.channel,
-                "recipient": recipient.address,
-                "subject": subject[:255],
-                "body": body,
-                "object_type": object_type,
-                "object_id": object_id,
-                "unit_id": unit_id,
-            },
+        candidates.append(
+            Notification(
+                idempotency_key=(
+                    f"{event}:{object_type}:{object_id}:{key}:{recipient.channel}:{recipient.address}"
+                )[:255],
+                event=event,
+                channel=recipient.channel,
+                recipient=recipient.address,
+                subject=subject[:255],
+                body=body,
+                object_type=object_type,
+                object_id=object_id,
+                unit_id=unit_id,
+            )
         )
-        if is_new:
-            created.append(notification)
+    if not candidates:
+        return []
+    # One insert that skips the messages recorded before, then which rows are these ones.
+    Notification.objects.bulk_create(candidates, ignore_conflicts=True)
+    recorded = dict(
+        Notification.objects.filter(
+            idempotency_key__in=[n.idempotency_key for n in candidates]
+        ).values_list("public_id", "pk")
+    )
+    created = [n for n in candidates if n.public_id in recorded]
+    for notification in created:
+        notification.pk = recorded[notification.public_id]
     if created:
         from motcua.notifications.tasks import deliver_notification
 

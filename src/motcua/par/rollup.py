@@ -236,6 +236,9 @@ def _counted(instance, raw: bool, origin) -> bool:
 
 #: Where a unit of work notes each dossier it touched, with its slices before the first write.
 _TOUCHED = "dossier_statistics"
+#: Where it keeps the rows of the dossiers it created (see _new_dossier_row), as long as
+#: nothing but their reception documents was written for them since: no need to read them.
+_CREATED = "dossier_statistics_created"
 
 
 def _before(sender, instance, raw=False, origin=None, **kwargs) -> None:
@@ -247,6 +250,12 @@ def _before(sender, instance, raw=False, origin=None, **kwargs) -> None:
         touched = work.setdefault(_TOUCHED, {})
         if dossier_id is not None and dossier_id not in touched:
             touched[dossier_id] = _current(dossier_id)
+        created = work.get(_CREATED, {})
+        if dossier_id in created:
+            if isinstance(instance, DossierDocument) and instance._state.adding:
+                created[dossier_id]["scanned"] = True  # a reception document (see _counted)
+            else:
+                del created[dossier_id]  # anything else: read it at the end
         return
     instance._statistics_before = _current(dossier_id)
 
@@ -276,6 +285,7 @@ def _after(sender, instance, raw=False, origin=None, created=False, **kwargs) ->
         and not (bulk_loading() or raw)
     ):
         work.setdefault(_TOUCHED, {})[instance.pk] = {}  # a new dossier: nothing before
+        work.setdefault(_CREATED, {})[instance.pk] = _new_dossier_row(instance)
     before = instance.__dict__.pop("_statistics_before", None)
     if before is None:
         return
@@ -288,7 +298,8 @@ def _after(sender, instance, raw=False, origin=None, created=False, **kwargs) ->
 
 def _settle(work: dict, **kwargs) -> None:
     """The change a unit of work made to the dossiers it touched, applied at its end (one read
-    of those dossiers, one write per table)."""
+    of those dossiers, none when it only created them with their documents; one write per
+    table)."""
     touched = work.get(_TOUCHED)
     if not touched:
         return
@@ -296,7 +307,16 @@ def _settle(work: dict, **kwargs) -> None:
     for slices in touched.values():
         for key, counts in slices.items():
             before[key].update(counts)
-    after = slices_of(Dossier.objects.filter(pk__in=touched), lock=connection.in_atomic_block)
+    created = work.get(_CREATED, {})
+    read = [pk for pk in touched if pk not in created]
+    after = (
+        slices_of(Dossier.objects.filter(pk__in=read), lock=connection.in_atomic_block)
+        if read
+        else defaultdict(Counter)
+    )
+    for row in created.values():
+        for key, counts in dossier_slices(row).items():
+            after[key].update(counts)
     _apply(_difference(after, before))
 
 

@@ -24,6 +24,7 @@ from motcua.dossiers.tests.factories import DossierFactory
 from motcua.dossiers.views import public
 from motcua.dossiers.workflow import dossier_transition
 from motcua.organisations.tests.helpers import make_staff, sign_in
+from motcua.procedures.tests.factories import RequiredDocumentFactory
 
 
 def submission_data(version, unit, **overrides):
@@ -63,6 +64,42 @@ def test_citizen_submits_online_and_gets_a_code(client, office, version):
     assert dossier.status == Status.SUBMITTED
     assert dossier.documents.count() == 2
     assert dossier.applicant_phone == "0912345678"
+
+
+@pytest.mark.django_db
+def test_an_online_filing_writes_everything_in_few_queries(
+    client, office, version, django_assert_num_queries
+):
+    submit(version, office.ward, key="earlier")  # the ward's counter of the day exists
+    url = reverse("dossiers:submit", args=[version.procedure.slug])
+    client.get(url)  # the procedure and its documents, kept beside the cached pages from now on
+    data = submission_data(version, office.ward)
+    # Files kept from an earlier attempt, the ward; the savepoint; the day's number, the
+    # dossier, its two documents, its event, the audit row, the message (insert, then its id),
+    # the statistics (two upserts); the release.
+    with django_assert_num_queries(14):
+        response = client.post(url, data)
+    assert response.status_code == 302
+    dossier = Dossier.objects.get(idempotency_key="key-1")
+    assert dossier.documents.count() == 2
+    assert AuditEvent.objects.filter(action="dossier.submit", object_id=dossier.public_id).exists()
+    assert dossier.events.get().action == "submit"
+
+
+@pytest.mark.django_db
+def test_a_change_to_the_procedure_shows_at_once_on_the_filing_form(
+    client, office, version, django_capture_on_commit_callbacks
+):
+    url = reverse("dossiers:submit", args=[version.procedure.slug])
+    assert client.get(url).status_code == 200  # kept beside the cached pages
+    with django_capture_on_commit_callbacks(execute=True):
+        RequiredDocumentFactory(version=version, name="Giấy xác nhận cư trú")
+    assert "Giấy xác nhận cư trú" in client.get(url).content.decode()
+    procedure = version.procedure
+    procedure.is_active = False
+    with django_capture_on_commit_callbacks(execute=True):
+        procedure.save()
+    assert client.get(url).status_code == 404
 
 
 @pytest.mark.django_db

@@ -8,11 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.core.errors import DomainError
-from motcua.core.pagecache import cached_page
+from motcua.core.pagecache import cached_page, content_fact
 from motcua.core.ratelimit import RateLimit, limit_by_ip
 from motcua.core.requestmeta import client_ip
 from motcua.core.uploads import FormUploads
@@ -23,7 +24,7 @@ from motcua.dossiers.services import Applicant, Attachment
 from motcua.dossiers.workflow import dossier_transition
 from motcua.organisations.models import Unit
 from motcua.organisations.selectors import portal_unit
-from motcua.procedures.models import Procedure
+from motcua.procedures.models import Procedure, ProcedureVersion
 from motcua.procedures.selectors import current_version
 
 SUBMIT_RATE = RateLimit("dossier-submit", limit=20, window=3600)
@@ -108,13 +109,26 @@ def _unlocked_dossier(request, code: str, queryset=None) -> Dossier:
     raise Http404
 
 
+def _procedure_for_filing(slug: str) -> tuple[Procedure, ProcedureVersion | None] | None:
+    """The active procedure ``slug`` and its version in force today (with its documents),
+    kept beside the cached pages: a change to the catalogue has them read again."""
+
+    def read():
+        procedure = (
+            Procedure.objects.select_related("field").filter(slug=slug, is_active=True).first()
+        )
+        return (procedure, current_version(procedure)) if procedure else None
+
+    return content_fact(f"dossiers:filing:{slug}:{timezone.localdate():%Y%m%d}", read)
+
+
 @limit_by_ip(SUBMIT_RATE)
 def submit(request, slug: str):
     """File a dossier online for a procedure."""
-    procedure = get_object_or_404(
-        Procedure.objects.select_related("field"), slug=slug, is_active=True
-    )
-    version = current_version(procedure)
+    found = _procedure_for_filing(slug)
+    if found is None:
+        raise Http404
+    procedure, version = found
     if version is None or not version.is_online:
         messages.warning(
             request, _("This procedure cannot be filed online; please come to the one-stop desk.")
@@ -151,7 +165,8 @@ def submit(request, slug: str):
             form.add_error(error.field if error.field in form.fields else None, error.message)
             form.keep_files()
         else:
-            FormUploads(form.cleaned_data["idempotency_key"]).discard()
+            if form.kept_files:
+                FormUploads(form.cleaned_data["idempotency_key"]).discard()
             return _unlock_and_redirect(request, "dossiers:submitted", dossier.code)
     return render(
         request, "dossiers/submit.html", {"form": form, "procedure": procedure, "version": version}

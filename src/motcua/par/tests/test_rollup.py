@@ -256,6 +256,23 @@ def test_a_dossier_filed_with_its_documents_is_counted_once_at_the_end_of_the_fi
     assert_in_step(office.ward)
 
 
+def test_a_dossier_filed_online_is_counted_without_being_read_again(office):
+    version = ProcedureVersionFactory(processing_days=3)  # two documents required
+    with travel(3, 2), CaptureQueriesContext(connection) as context:
+        submit(version, office.ward)
+    reads = [
+        q["sql"]
+        for q in context.captured_queries
+        if q["sql"].startswith("SELECT") and 'FROM "dossiers_dossier" ' in q["sql"]
+    ]
+    assert not reads  # what it counts for is known from what the filing wrote
+    assert kept(office.ward, Period(2026))["submitted_online"] == 1
+    assert_in_step(office.ward)
+    maintained = slices()
+    call_command("rebuild_dossier_statistics", stdout=io.StringIO())
+    assert slices() == maintained
+
+
 def test_a_bulk_load_skips_the_upkeep_and_rebuilds_the_statistics_at_its_end(office):
     version = ProcedureVersionFactory(processing_days=3)
     with travel(3, 2), bulk_load():
