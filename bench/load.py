@@ -28,6 +28,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,7 @@ from common import (
     wait_until_serving,
 )
 
-PORT = 8110
+PORT = int(os.environ.get("BENCH_PORT", "8110"))  # another port when two people measure
 BASE = f"http://127.0.0.1:{PORT}"
 LUA = Path(__file__).with_name("load.lua")
 #: The smallest file the upload checks accept as a PDF document.
@@ -316,6 +317,9 @@ def main() -> int:
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            raise SystemExit(f"127.0.0.1:{PORT} is taken (another load run?): set BENCH_PORT.")
     workdir = Path(tempfile.mkdtemp(prefix="motcua-load-"))
     environment = {**os.environ, **bench_environment(args.database_url, workdir)}
     os.environ.update(environment)
