@@ -238,6 +238,8 @@ def _counted(instance, raw: bool, origin) -> bool:
 _TOUCHED = "dossier_statistics"
 #: Where it keeps the rows of the dossiers it created (see _new_dossier_row), as long as
 #: nothing but their reception documents was written for them since: no need to read them.
+#: (``QuerySet.update()`` sends no signal: a unit must not change a dossier it created that
+#: way.)
 _CREATED = "dossier_statistics_created"
 
 
