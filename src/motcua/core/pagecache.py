@@ -135,12 +135,6 @@ def content_fact(key: str, compute: Callable[[], object]):
     return value
 
 
-def cached_fragment(key: str, render: Callable[[], dict[str, str]]) -> dict[str, str]:
-    """The fragments ``render()`` draws (a dict of HTML with markers), kept under ``key`` for
-    the current content version (:func:`content_fact`). The caller fills the markers."""
-    return content_fact(key, render)
-
-
 def cached_page(request: HttpRequest, render_page, holes: dict[str, object]) -> HttpResponse:
     """``CachedPage(request).response(render_page, holes)``: a page with nothing kept beside."""
     return CachedPage(request).response(render_page, holes)

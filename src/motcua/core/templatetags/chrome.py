@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from motcua.core.navigation import PUBLIC_MENU
-from motcua.core.pagecache import CSRF_HOLE, cached_fragment, fragment_key, marker
+from motcua.core.pagecache import CSRF_HOLE, content_fact, fragment_key, marker
 
 register = template.Library()
 
@@ -52,7 +52,7 @@ def chrome(context, part: str) -> SafeString:
         cacheable = request is not None and not getattr(user, "is_authenticated", False)
         if cacheable and settings.PAGE_CACHE_SECONDS > 0:
             key = fragment_key("chrome", get_language(), "|".join(menu))
-            fetched = cached_fragment(key, lambda: _draw(context, menu))
+            fetched = content_fact(key, lambda: _draw(context, menu))
         state = context.render_context[_STATE] = (menu, fetched)
     menu, fetched = state
     if fetched is None:
