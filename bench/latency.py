@@ -56,11 +56,14 @@ def cases(year: int) -> list[Case]:
     from motcua.accounts.models import User
     from motcua.api.models import ApiToken
     from motcua.core.pdf import STORE
+    from motcua.dashboards.reports import report_html
+    from motcua.dashboards.tasks import render_report
     from motcua.dossiers.models import Dossier, Status
     from motcua.dossiers.selectors import QUEUES
     from motcua.news.models import Article, ArticleStatus
     from motcua.organisations.models import Unit
     from motcua.par.models import Assessment
+    from motcua.par.periods import Period
     from motcua.par.service_index import INDICATORS
 
     rng = random.Random(1)
@@ -241,14 +244,31 @@ def cases(year: int) -> list[Case]:
             )
         )
 
-    def report_rendered_on_request():
+    def no_stored_report():
         shutil.rmtree(Path(settings.MEDIA_ROOT) / STORE, ignore_errors=True)
-        ok(leader.get("/can-bo/bang-dieu-khien/bao-cao.pdf", ward_year))
+
+    def report_queued():
+        no_stored_report()
+        ok(leader.get("/can-bo/bang-dieu-khien/bao-cao.pdf", ward_year), 302)
 
     found.append(
         Case(
-            "dashboard: staff report (PDF), ward, rendered on request (its figures changed)",
-            report_rendered_on_request,
+            "dashboard: staff report (PDF), ward, not stored: queued for the task worker",
+            report_queued,
+            "cold < 300 ms",
+            heavy=True,
+        )
+    )
+    report = report_html(ward, Period(year))
+
+    def report_rendered_by_worker():
+        no_stored_report()
+        render_report.call(report)
+
+    found.append(
+        Case(
+            "staff report (PDF), ward, its render by the task worker (not a request)",
+            report_rendered_by_worker,
             heavy=True,
         )
     )

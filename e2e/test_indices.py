@@ -1,12 +1,16 @@
 """Indices as their users live them: a citizen rates a returned dossier from the receipt's
-link on a phone; the leader's dashboard shows the satisfaction figure change; the Fatherland
-Front scores its criterion of the PAR index; the assessor publishes; the public ranking shows it."""
+link on a phone; the leader's dashboard shows the satisfaction figure change and the leader
+prints the report; the Fatherland Front scores its criterion of the PAR index; the assessor
+publishes; the public ranking shows it."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.utils import timezone
+from pypdf import PdfReader
 
+from motcua.core.testing import run_tasks
 from motcua.organisations.models import UnitKind
 from motcua.organisations.tests.factories import UnitFactory
 from motcua.organisations.tests.helpers import make_staff
@@ -114,6 +118,22 @@ def test_rating_dashboard_front_scoring_and_publication(
     leader.reload()
     assert satisfaction.inner_text() == "100,0%"
     assert "1 lượt đánh giá" in leader.locator("#kpi-satisfaction").inner_text()
+
+    # The leader prints the report: the task worker renders it while the page waits.
+    leader.get_by_role("link", name="Báo cáo PDF").click()
+    leader.get_by_text("Báo cáo đang được lập").wait_for()
+    opened = leader.expect_response(lambda r: r.headers["content-type"] == "application/pdf")
+    with opened as report:
+        assert run_tasks() == 1  # the page, asking every second, then opens the report
+    year = timezone.localdate().year
+    assert report.value.headers["content-disposition"] == (
+        f'inline; filename="bao-cao-phuong-binh-thanh-{year}.pdf"'
+    )
+    # What the browser's viewer shows, fetched again with the leader's cookies.
+    pdf = leader.request.get(report.value.url).body()
+    printed = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Phường Bình Thạnh" in printed
+    assert "100,0" in printed
 
     # The Front supervisor scores the Front's criterion, then closes the Front's review.
     front = desk_page()

@@ -88,14 +88,21 @@ def stored_pdf(html: str) -> bytes:
     Any change to the document is a new digest, so a stored PDF is never stale; stored PDFs
     are removed after a while by ``prune_stored_pdfs``.
     """
-    name = _stored_name(html)
-    if default_storage.exists(name):
-        with default_storage.open(name) as stored:
-            return stored.read()
+    name = stored_pdf_name(html)
+    if (pdf := read_stored_pdf(name)) is not None:
+        return pdf
     pdf = _html_to_pdf(html)
     if not default_storage.exists(name):  # a concurrent request may have stored it meanwhile
         default_storage.save(name, ContentFile(pdf))
     return pdf
+
+
+def read_stored_pdf(name: str) -> bytes | None:
+    """The stored PDF called ``name`` (see ``stored_pdf_name``), or None if it is not there."""
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name) as stored:
+        return stored.read()
 
 
 def prune_stored_pdfs(*, older_than: dt.timedelta) -> int:
@@ -119,7 +126,8 @@ def prune_stored_pdfs(*, older_than: dt.timedelta) -> int:
 _STATIC_LINK = re.compile(r'(?:href|src)="([^"]+)"')
 
 
-def _stored_name(html: str) -> str:
+def stored_pdf_name(html: str) -> str:
+    """Where ``stored_pdf(html)`` keeps its PDF: the same name for the same content only."""
     digest = hashlib.sha256(_renderer_version())
     prefix = settings.STATIC_URL
     for url in _STATIC_LINK.findall(html):

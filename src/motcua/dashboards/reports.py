@@ -1,8 +1,10 @@
 """The printable report of a unit and period, for reporting upward (PDF).
 
 The report is the unit's, the same whoever prints it: its figures as of today, signed by hand.
-So a report is rendered once and kept (``core.pdf.stored_pdf``) until its figures change, and
-``render_reports`` renders the reports leaders ask for most ahead of the working day.
+So a report is rendered once and kept (``core.pdf.stored_pdf``) until its figures change;
+``render_reports`` renders the reports leaders ask for most ahead of the working day, and a
+report not rendered yet is rendered by the task worker (``tasks.render_report``) while the
+leader's page waits for it, never in a web worker.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from motcua.organisations.models import Unit
 from motcua.par.periods import Period
 
 
-def report_pdf(unit: Unit, period: Period) -> bytes:
-    """The report of ``unit`` for ``period`` with its figures as of today."""
+def report_html(unit: Unit, period: Period) -> str:
+    """The report of ``unit`` for ``period`` with its figures as of today, as HTML."""
     d = selectors.dashboard(unit, period)
     with translation.override("vi"):  # an official report is written in Vietnamese
-        html = render_to_string(
+        return render_to_string(
             "dashboards/pdf/report.html",
             {
                 "d": d,
@@ -32,7 +34,15 @@ def report_pdf(unit: Unit, period: Period) -> bytes:
                 "today": timezone.localdate(),
             },
         )
-    return stored_pdf(html)
+
+
+def report_pdf(unit: Unit, period: Period) -> bytes:
+    """The report of ``unit`` for ``period`` as a PDF, rendered here unless it is stored."""
+    return stored_pdf(report_html(unit, period))
+
+
+def report_file_name(unit: Unit, period: Period) -> str:
+    return f"bao-cao-{unit.slug}-{period.slug}.pdf"
 
 
 def periods_ahead(today: dt.date) -> list[Period]:

@@ -24,6 +24,8 @@ urlpatterns = [
         name="staff-export",
     ),
     path("can-bo/bang-dieu-khien/bao-cao.pdf", reads_from_replica(views.report), name="report"),
+    # Not from the replica: it waits for the task the report view has just queued.
+    path("can-bo/bang-dieu-khien/bao-cao/<str:ticket>/", views.report_ready, name="report-ready"),
     path(
         "can-bo/chi-so-phuc-vu/",
         reads_from_replica(views.service_index_staff),

@@ -3,13 +3,11 @@ with tables beside them, Excel and PDF exports, the published indices and the AP
 
 import datetime as dt
 import io
-import logging
 
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from motcua.dashboards import charts
 from motcua.dashboards.selectors import dashboard
@@ -129,19 +127,6 @@ def test_every_table_exports_to_excel(client, data, ward_a):
     rows = list(one.active.values)
     assert rows[0] == ("Hình thức nộp", "Số hồ sơ")
     assert ("Trực tiếp", 2) in rows
-
-
-def test_the_pdf_report_for_reporting_upward(client, data, ward_a, caplog):
-    sign_in(client, make_staff(ward_a, "leader"))
-    with caplog.at_level(logging.DEBUG, logger="weasyprint"):
-        response = client.get(reverse("dashboards:report"), {"nam": 2026})
-    # Nothing WeasyPrint ignores or complains about (the charts' colours are SVG attributes).
-    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
-    assert response["Content-Type"] == "application/pdf"
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
-    assert "Báo cáo kết quả giải quyết thủ tục hành chính".upper() in text.upper()
-    assert "Tỷ lệ đúng hạn" in text
 
 
 def test_every_printed_table_gives_each_column_its_share_of_the_width(data, ward_a):
