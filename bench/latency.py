@@ -56,7 +56,7 @@ def cases(year: int) -> list[Case]:
     from motcua.accounts.models import User
     from motcua.api.models import ApiToken
     from motcua.core.pdf import STORE
-    from motcua.dashboards.reports import report_html
+    from motcua.dashboards.reports import report_html, report_pdf
     from motcua.dashboards.tasks import render_report
     from motcua.dossiers.models import Dossier, Status
     from motcua.dossiers.selectors import QUEUES
@@ -223,6 +223,7 @@ def cases(year: int) -> list[Case]:
             ward_year,
         ),
     ]
+    report_pdf(ward, Period(year))  # as ``render_reports`` does at night
     if assessment:
         dashboards.append(
             (
