@@ -1,4 +1,5 @@
-"""Sending notifications: written in the caller's transaction, delivered after it commits.
+"""Sending notifications: written in the caller's transaction with their delivery tasks,
+delivered once it commits.
 
     notify(event="dossier.received", obj=dossier, context={...},
            recipients=[Recipient(Channel.SMS, dossier.applicant_phone)])
@@ -13,7 +14,6 @@ import contextlib
 import contextvars
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -100,6 +100,10 @@ def notify(
     if created:
         from motcua.notifications.tasks import deliver_notification
 
-        ids = [n.pk for n in created]
-        transaction.on_commit(lambda: [deliver_notification.enqueue(pk) for pk in ids])
+        # The task queue is a table of the same database: each delivery task is written in the
+        # caller's transaction, so a worker sees it once the change commits, and it goes with a
+        # change that rolls back. No message is recorded without its delivery (as when a task
+        # was queued in a second transaction after the commit, and the process died between).
+        for notification in created:
+            deliver_notification.enqueue(notification.pk)
     return created

@@ -75,9 +75,10 @@ def test_an_online_filing_writes_everything_in_few_queries(
     client.get(url)  # the procedure and its documents, kept beside the cached pages from now on
     data = submission_data(version, office.ward)
     # Files kept from an earlier attempt, the ward; the savepoint; the day's number, the
-    # dossier, its two documents, its event, the audit row, the message (insert, then its id),
-    # the statistics (two upserts); the release.
-    with django_assert_num_queries(14):
+    # dossier, its two documents, its event, the audit row, the messages by SMS and e-mail
+    # (insert, then their ids) and their two delivery tasks, the statistics (two upserts); the
+    # release.
+    with django_assert_num_queries(16):
         response = client.post(url, data)
     assert response.status_code == 302
     dossier = Dossier.objects.get(idempotency_key="key-1")

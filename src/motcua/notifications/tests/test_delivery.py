@@ -42,6 +42,19 @@ def test_messages_go_out_after_the_change_commits(django_capture_on_commit_callb
 
 
 @pytest.mark.django_db
+def test_a_message_is_delivered_even_if_the_process_stops_right_after_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    """The delivery is queued in the change's own transaction, not by an after-commit step
+    that a process killed after the commit never runs."""
+    with django_capture_on_commit_callbacks(execute=False) as after_commit, transaction.atomic():
+        notify(event="test.event", recipients=RECIPIENTS, context=CONTEXT, key="1")
+    assert after_commit == []
+    assert run_tasks() == 2
+    assert set(Notification.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+
+
+@pytest.mark.django_db
 def test_nothing_is_sent_for_a_change_that_rolled_back(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         try:

@@ -191,6 +191,9 @@ PAGES: dict[str, Row] = {
     ),
     "dashboards:staff": Row(OVERSIGHT),
     "dashboards:staff-export": Row(OVERSIGHT),
+    "dashboards:report-ready": Row(
+        NOBODY, lambda w: ["khong-phai-phieu-cho"], why="a waiting ticket is signed for its leader"
+    ),
     "dashboards:report": Row(OVERSIGHT),
     "dashboards:service-index-staff": Row(OVERSIGHT),
     "dashboards:drill": Row(OVERSIGHT, lambda w: ["2.1", "tu-so"]),
