@@ -15,8 +15,11 @@ class DossiersConfig(AppConfig):
             register_staff,
             register_work_summary,
         )
+        from motcua.dossiers import queuecache
+        from motcua.dossiers.models import Dossier
         from motcua.dossiers.summary import work_summary
 
+        queuecache.connect(Dossier)
         register_work_summary(work_summary)
 
         register_public(NavItem(_("Look up a dossier"), "dossiers:lookup", order=200))

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.models import BaseModel
+from motcua.dossiers.queuecache import UNIT_COLUMNS
 from motcua.organisations.models import Unit
 from motcua.organisations.scoping import UnitScope
 from motcua.procedures.models import ProcedureVersion, RequiredDocument
@@ -209,6 +210,14 @@ class Dossier(BaseModel):
 
     def __str__(self) -> str:
         return self.code
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        dossier = super().from_db(db, field_names, values)
+        # Where the queues counted it, so that a move (a transfer) renews the counters of the
+        # units it leaves as well (queuecache.dossier_changed).
+        dossier._units_as_loaded = tuple(dossier.__dict__.get(c) for c in UNIT_COLUMNS)
+        return dossier
 
     @property
     def procedure(self):

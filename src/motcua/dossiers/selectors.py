@@ -22,6 +22,7 @@ from motcua.dossiers.models import (
     Slip,
     Status,
 )
+from motcua.dossiers.queuecache import kept_counters
 from motcua.organisations.models import Unit
 from motcua.organisations.scoping import UnitScope
 from motcua.organisations.selectors import memberships_of
@@ -267,7 +268,7 @@ def dossiers_for_staff(
     """The dossiers of a staff work queue, filtered, scoped to the user's units. ``counts``:
     the queues' counters for the same user and unit, when the caller has them already (their
     unit branches are reused, and they size an unfiltered queue's branches without counting
-    again)."""
+    again; the unfiltered "all", which has no counter, is counted once and kept like them)."""
     today = today or timezone.localdate()
     conditions = _conditions(user, filters, today)
     units = counts.branches if counts else _unit_branches(_unit_ids(user, filters.unit))
@@ -275,8 +276,15 @@ def dossiers_for_staff(
     order = ORDERS[
         "due" if filters.queue in ("due_soon", "overdue", "mine", "department") else "submitted"
     ]
-    unfiltered = filters == DossierFilters(queue=filters.queue, unit=filters.unit)
-    sizes = counts.branch_sizes(filters.queue) if counts and unfiltered else None
+    sizes = None
+    if counts and filters == DossierFilters(queue=filters.queue, unit=filters.unit):
+        sizes = counts.branch_sizes(filters.queue)
+        if sizes is None:  # "all"
+            sizes = kept_counters(
+                filters.unit.pk if filters.unit else None,
+                ("all", units),
+                lambda: [branch.count() for branch in branches],
+            )
     return DossierList(branches, order, sizes=sizes)
 
 
@@ -306,21 +314,24 @@ class QueueCounts:
 
 def queue_counts(user, *, unit: Unit | None = None, today: dt.date | None = None) -> QueueCounts:
     """How many dossiers wait in each queue, for the same units as the lists (one aggregate
-    per unit branch, over the open dossiers only: every queue but "all" is among them)."""
+    per unit branch, over the open dossiers only: every queue but "all" is among them), kept
+    in the cache until a dossier of those units changes (``queuecache``)."""
     today = today or timezone.localdate()
     queues = {name: queue_condition(name, user, today) for name in COUNTED_QUEUES}
     branches = _unit_branches(_unit_ids(user, unit))
-    return QueueCounts(
-        branches,
-        [
+
+    def count() -> list[dict[str, int]]:
+        return [
             # Counting "status" (never null) rather than the id reads only columns that the
             # branch's index holds: an index-only scan.
             Dossier.objects.filter(branch, queues["open"]).aggregate(
                 **{name: Count("status", filter=condition) for name, condition in queues.items()}
             )
             for branch in branches
-        ],
-    )
+        ]
+
+    counted = (user.pk, branches, queues)  # "mine" and "department" are the user's
+    return QueueCounts(branches, kept_counters(unit.pk if unit else None, counted, count))
 
 
 def dossier_for_staff(user, code: str) -> Dossier | None:

@@ -18,6 +18,7 @@ from motcua.core.errors import DomainError
 from motcua.core.files import atomic_with_files, store
 from motcua.core.text import fold
 from motcua.core.uploads import CleanUpload
+from motcua.dossiers import queuecache
 from motcua.dossiers.codes import next_code
 from motcua.dossiers.effects import notify_applicant
 from motcua.dossiers.models import (
@@ -260,6 +261,7 @@ def dossier_record_desk_fee(*, dossier: Dossier, actor, at: dt.datetime | None =
         )
         Dossier.objects.filter(pk=dossier.pk).update(fee_paid_at=now)
         dossier.fee_paid_at = now
+        queuecache.dossier_changed(dossier)  # update() sends no signal
         audit_record(
             actor=actor,
             action="dossier.fee_paid",
