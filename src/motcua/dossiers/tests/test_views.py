@@ -440,6 +440,19 @@ def test_each_queue_lists_as_many_dossiers_as_its_tab_counts(client, office, que
 
 
 @pytest.mark.django_db
+def test_the_filters_form_shows_each_search_and_its_error(client, office):
+    """The form is drawn once per language and query string and kept."""
+    sign_in(client, office.leader)
+    url = reverse("dossiers:queue")
+    assert 'value="Nguyễn"' in client.get(url, {"q": "Nguyễn"}).content.decode()
+    html = client.get(url, {"q": "Trần"}).content.decode()
+    assert 'value="Trần"' in html
+    assert 'value="Nguyễn"' not in html
+    assert "field--invalid" in client.get(url, {"received_from": "ngày mai"}).content.decode()
+    assert "field--invalid" not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
 def test_overdue_queue_lists_overdue_dossiers(client, office):
     late = DossierFactory(unit=office.ward, overdue=True)
     fine = DossierFactory(unit=office.ward, processing=True)
