@@ -453,6 +453,26 @@ def test_the_filters_form_shows_each_search_and_its_error(client, office):
 
 
 @pytest.mark.django_db
+def test_a_status_filter_narrows_the_queue_and_the_form_shows_it(client, office):
+    processing = DossierFactory(unit=office.ward, processing=True)
+    submitted = DossierFactory(unit=office.ward)
+    sign_in(client, office.leader)
+
+    def listed(**params) -> tuple[set[str], str]:
+        html = client.get(reverse("dossiers:queue"), params).content.decode()
+        return {d.code for d in (processing, submitted) if d.code in html}, html
+
+    shown, html = listed(queue="open", status=Status.PROCESSING)
+    assert shown == {processing.code}
+    assert f'<option value="{Status.PROCESSING}" selected>' in html
+    shown, html = listed(queue="open", status=Status.SUBMITTED)
+    assert shown == {submitted.code}
+    assert f'<option value="{Status.SUBMITTED}" selected>' in html
+    assert listed(queue="to_receive", status=Status.PROCESSING)[0] == set()
+    assert listed(queue="all", status=Status.PROCESSING)[0] == {processing.code}
+
+
+@pytest.mark.django_db
 def test_overdue_queue_lists_overdue_dossiers(client, office):
     late = DossierFactory(unit=office.ward, overdue=True)
     fine = DossierFactory(unit=office.ward, processing=True)
