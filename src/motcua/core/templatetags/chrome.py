@@ -58,21 +58,32 @@ def chrome(context, part: str) -> SafeString:
     if fetched is None:
         with context.push(current_menu=menu):
             return context.template.engine.get_template(PARTS[part]).render(context)
-    html = fetched[part]
-    values = {
-        CSRF_HOLE: context.get(CSRF_HOLE, ""),
-        "next_path": request.get_full_path(),
-        "search_query": context.get("search_query", ""),
-    }
-    for name, value in values.items():
-        html = html.replace(marker(name), conditional_escape(value))
-    return mark_safe(html)  # noqa: S308 (drawn by the templates, the values escaped)
+    return fill(
+        fetched[part],
+        {
+            CSRF_HOLE: context.get(CSRF_HOLE, ""),
+            "next_path": request.get_full_path(),
+            "search_query": context.get("search_query", ""),
+        },
+    )
 
 
 def _draw(context, menu: tuple[str, ...]) -> dict[str, str]:
-    holes = {name: marker(name) for name in (CSRF_HOLE, "next_path", "search_query")}
-    with context.push(current_menu=menu, **holes):
+    return draw(context, PARTS, (CSRF_HOLE, "next_path", "search_query"), current_menu=menu)
+
+
+def draw(context, parts: dict[str, str], holes: tuple[str, ...], **values) -> dict[str, str]:
+    """Each of ``parts`` (name: template) drawn with ``values`` and a marker in place of each
+    of ``holes`` (names in the context), for :func:`fill`."""
+    with context.push(**values, **{name: marker(name) for name in holes}):
         return {
             part: context.template.engine.get_template(name).render(context)
-            for part, name in PARTS.items()
+            for part, name in parts.items()
         }
+
+
+def fill(html: str, values: dict[str, object]) -> SafeString:
+    """A part drawn by :func:`draw` with this request's value in each hole (escaped)."""
+    for name, value in values.items():
+        html = html.replace(marker(name), conditional_escape(value))
+    return mark_safe(html)  # noqa: S308 (drawn by the templates, the values escaped)
