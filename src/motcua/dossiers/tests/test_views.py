@@ -403,7 +403,7 @@ def test_queue_query_count_does_not_grow_with_the_list(
     for _ in range(3):
         DossierFactory(unit=office.ward, processing=True)
     client.get(reverse("dossiers:queue"))
-    with django_assert_max_num_queries(19) as captured:
+    with django_assert_max_num_queries(12) as captured:  # the tab counters: from the cache
         client.get(reverse("dossiers:queue"))
     few = len(captured)
     for _ in range(20):
