@@ -31,6 +31,7 @@ from motcua.core.bulk import bulk_load_finished, bulk_loading
 
 #: The columns that place a dossier in a unit's queues.
 UNIT_COLUMNS = ("unit_id", "processing_unit_id", "department_id")
+UNIT_RELATIONS = ("unit", "processing_unit", "department")
 #: How long counters stay kept at most when no write announces a change.
 KEEP_SECONDS = 600
 EVERY_UNIT = "all"
@@ -67,7 +68,14 @@ def dossier_changed(dossier) -> None:
     now = tuple(getattr(dossier, column) for column in UNIT_COLUMNS)
     units = {*now, *getattr(dossier, "_units_as_loaded", ())} - {None}
     dossier._units_as_loaded = now  # what the database holds once this commits
-    transaction.on_commit(lambda: _bump(units))
+    # The units the dossier holds already (a filing, a transition) need no query for their path.
+    known = {
+        unit.pk: unit.path
+        for relation in UNIT_RELATIONS
+        if dossier._meta.get_field(relation).is_cached(dossier)
+        and (unit := getattr(dossier, relation)) is not None
+    }
+    transaction.on_commit(lambda: _bump(units, known))
 
 
 def every_unit_changed() -> None:
@@ -77,11 +85,16 @@ def every_unit_changed() -> None:
     transaction.on_commit(lambda: _bump(Unit.objects.values_list("id", flat=True)))
 
 
-def _bump(unit_ids: Iterable[int]) -> None:
-    """A new version for these units, every unit above them, and every unit together."""
+def _bump(unit_ids: Iterable[int], known_paths: dict[int, str] | None = None) -> None:
+    """A new version for these units, every unit above them, and every unit together;
+    ``known_paths``: the paths of some of them, by id (the others are read)."""
     from motcua.organisations.models import Unit
 
-    paths = Unit.objects.filter(id__in=list(unit_ids)).values_list("path", flat=True)
+    known_paths = known_paths or {}
+    unknown = [pk for pk in unit_ids if pk not in known_paths]
+    paths = [known_paths[pk] for pk in unit_ids if pk in known_paths]
+    if unknown:
+        paths += Unit.objects.filter(id__in=unknown).values_list("path", flat=True)
     above = {int(part) for path in paths for part in path.strip("/").split("/") if part}
     cache.set_many({_version_key(unit): _new_version() for unit in [*above, EVERY_UNIT]}, None)
 
