@@ -6,6 +6,7 @@ import pytest
 
 from motcua.accounts.models import User
 from motcua.dossiers.services import Applicant, Attachment, dossier_submit_online
+from motcua.dossiers.workflow import dossier_transition
 from motcua.organisations.models import Unit, UnitKind
 from motcua.organisations.tests.factories import UnitFactory
 from motcua.organisations.tests.helpers import make_staff
@@ -90,6 +91,17 @@ def submit(version, unit, key="k1", **applicant):
         idempotency_key=key,
     )
     return dossier
+
+
+def at_department(dossier, office):
+    """``dossier``, filed online, received at the desk and sent to the office's department."""
+    dossier = dossier_transition(dossier=dossier, action="receive", actor=office.officer)
+    return dossier_transition(
+        dossier=dossier,
+        action="send_to_department",
+        actor=office.officer,
+        data={"department": office.department},
+    )
 
 
 @pytest.fixture

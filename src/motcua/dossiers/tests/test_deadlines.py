@@ -11,7 +11,7 @@ from motcua.core.errors import DomainError
 from motcua.dossiers.models import Status
 from motcua.dossiers.selectors import DossierFilters, dossier_timing, dossiers_for_staff
 from motcua.dossiers.services import Attachment, dossier_supplement
-from motcua.dossiers.tests.conftest import pdf_upload, submit
+from motcua.dossiers.tests.conftest import at_department, pdf_upload, submit
 from motcua.dossiers.workflow import dossier_transition
 from motcua.procedures.tests.factories import ProcedureVersionFactory
 
@@ -27,14 +27,7 @@ def processing(office, days, received):
     """A dossier received at ``received`` and assigned to the specialist."""
     version = ProcedureVersionFactory(processing_days=days)
     with at(*received):
-        dossier = submit(version, office.ward, key=f"k{received}")
-        dossier = dossier_transition(dossier=dossier, action="receive", actor=office.officer)
-        dossier = dossier_transition(
-            dossier=dossier,
-            action="send_to_department",
-            actor=office.officer,
-            data={"department": office.department},
-        )
+        dossier = at_department(submit(version, office.ward, key=f"k{received}"), office)
         dossier = dossier_transition(
             dossier=dossier,
             action="assign",

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from motcua.dossiers.models import Status
-from motcua.dossiers.tests.conftest import submit
+from motcua.dossiers.tests.conftest import at_department, submit
 from motcua.dossiers.tests.factories import DossierFactory
 from motcua.dossiers.workflow import dossier_transition
 from motcua.organisations.tests.helpers import make_staff, sign_in
@@ -83,14 +83,7 @@ def test_assignment_and_transfer_show_on_the_specialists_and_the_new_units_count
     office, version, ward_b, committed
 ):
     with committed():
-        dossier = submit(version, office.ward)
-        dossier = dossier_transition(dossier=dossier, action="receive", actor=office.officer)
-        dossier = dossier_transition(
-            dossier=dossier,
-            action="send_to_department",
-            actor=office.officer,
-            data={"department": office.department},
-        )
+        dossier = at_department(submit(version, office.ward), office)
     specialist = Desk(office.specialist)
     other_leader = Desk(make_staff(ward_b, "leader", username="lanhdao.b"))
     assert (specialist.count("department"), specialist.count("mine")) == (1, 0)

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from motcua.accounts.tests.factories import UserFactory
 from motcua.audit.models import AuditEvent
 from motcua.dossiers.models import Dossier, Status
-from motcua.dossiers.tests.conftest import MINIMAL_PDF, submit
+from motcua.dossiers.tests.conftest import MINIMAL_PDF, at_department, submit
 from motcua.dossiers.tests.factories import DossierFactory
 from motcua.dossiers.views import public
 from motcua.dossiers.workflow import dossier_transition
@@ -541,13 +541,7 @@ def test_applicant_sends_the_supplement_from_the_status_page(client, office, ver
 
 @pytest.mark.django_db
 def test_online_payment_through_the_test_provider(client, submitted, office):
-    dossier = dossier_transition(dossier=submitted, action="receive", actor=office.officer)
-    dossier = dossier_transition(
-        dossier=dossier,
-        action="send_to_department",
-        actor=office.officer,
-        data={"department": office.department},
-    )
+    dossier = at_department(submitted, office)
     dossier = dossier_transition(
         dossier=dossier, action="assign", actor=office.leader, data={"assignee": office.specialist}
     )
