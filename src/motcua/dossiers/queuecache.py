@@ -82,21 +82,24 @@ def every_unit_changed() -> None:
     """Every counter is stale once the current transaction commits (a bulk load)."""
     from motcua.organisations.models import Unit
 
-    transaction.on_commit(lambda: _bump(Unit.objects.values_list("id", flat=True)))
+    transaction.on_commit(lambda: _renew(Unit.objects.values_list("id", flat=True)))
 
 
-def _bump(unit_ids: Iterable[int], known_paths: dict[int, str] | None = None) -> None:
-    """A new version for these units, every unit above them, and every unit together;
-    ``known_paths``: the paths of some of them, by id (the others are read)."""
+def _bump(unit_ids: Iterable[int], known_paths: dict[int, str]) -> None:
+    """A new version for these units and every unit above them; ``known_paths``: the paths
+    of some of them, by id (the others are read)."""
     from motcua.organisations.models import Unit
 
-    known_paths = known_paths or {}
     unknown = [pk for pk in unit_ids if pk not in known_paths]
     paths = [known_paths[pk] for pk in unit_ids if pk in known_paths]
     if unknown:
         paths += Unit.objects.filter(id__in=unknown).values_list("path", flat=True)
-    above = {int(part) for path in paths for part in path.strip("/").split("/") if part}
-    cache.set_many({_version_key(unit): _new_version() for unit in [*above, EVERY_UNIT]}, None)
+    _renew({int(part) for path in paths for part in path.strip("/").split("/") if part})
+
+
+def _renew(unit_ids: Iterable[int]) -> None:
+    """A new version for these units and for every unit together."""
+    cache.set_many({_version_key(unit): _new_version() for unit in [*unit_ids, EVERY_UNIT]}, None)
 
 
 def _dossier_written(sender, instance, **kwargs) -> None:

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from motcua.core.bulk import bulk_load
 from motcua.dossiers.models import Status
 from motcua.dossiers.tests.conftest import at_department, submit
 from motcua.dossiers.tests.factories import DossierFactory
@@ -143,3 +144,12 @@ def test_a_dossier_due_today_is_counted_overdue_the_next_day(office):
     assert Desk(office.leader).count("overdue") == 0
     with time_machine.travel(timezone.now() + dt.timedelta(days=1)):
         assert Desk(office.leader).count("overdue") == 1
+
+
+@pytest.mark.django_db
+def test_dossiers_loaded_in_bulk_are_counted_once_the_load_ends(office, committed):
+    leader = Desk(office.leader)
+    assert leader.count("to_receive") == 0
+    with committed(), bulk_load():
+        DossierFactory.create_batch(3, unit=office.ward)
+    assert leader.count("to_receive") == 3
