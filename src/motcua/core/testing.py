@@ -58,8 +58,9 @@ def database_fails_on(table: str):
         yield
 
 
-def resend(html: str) -> dict:
-    """The fields the "Send again" button of the 503 page posts."""
+def hidden_fields(html: str) -> dict:
+    """The hidden fields of a page written as ``<input type="hidden" name=… value=…>``: what
+    the "Send again" button of the 503 page posts, the markers a form carries."""
     return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html))
 
 

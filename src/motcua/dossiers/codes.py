@@ -1,16 +1,20 @@
 """Dossier codes: ``<unit identifier>-YYMMDD-NNNN``, a daily sequence per receiving unit.
 
 The counter row is locked for the rest of the transaction, so concurrent receptions queue for
-it and get consecutive numbers; a reception that rolls back gives its number back.
+it and get consecutive numbers; a reception that rolls back gives its number back. A dossier is
+therefore inserted under a provisional code and numbered last (``number_dossier``), just before
+the statements that show its code: the filings of one ward wait for each other only for the
+end of their transactions, not for their uploads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.db import IntegrityError, connection, transaction
 
-from motcua.dossiers.models import DossierCounter
+from motcua.dossiers.models import Dossier, DossierCounter
 from motcua.organisations.models import Unit
 
 
@@ -42,3 +46,16 @@ def next_code(unit: Unit, day: dt.date) -> str:
         number = _take_number(unit, day)
     prefix = unit.identifier_code or unit.gso_code or unit.slug
     return f"{prefix}-{day:%y%m%d}-{number:04d}"
+
+
+def provisional_code() -> str:
+    """A unique placeholder for a dossier inserted before it is numbered; no other transaction
+    sees it (``number_dossier`` replaces it before the commit)."""
+    return f"~{uuid.uuid4().hex}"
+
+
+def number_dossier(dossier: Dossier, day: dt.date) -> None:
+    """Give ``dossier`` (inserted under a provisional code) the next code of its receiving unit
+    for ``day``. Call inside the transaction that creates the dossier, as late as possible."""
+    dossier.code = next_code(dossier.unit, day)
+    Dossier.objects.filter(pk=dossier.pk).update(code=dossier.code)

@@ -445,7 +445,8 @@ def stop(dossier: Dossier, *, actor, data, now) -> Outcome:
     )
 
 
-def notify_applicant(dossier: Dossier, event: str, *, key: str) -> None:
+def notify_applicant(dossier: Dossier, event: str, *, key: str, first: bool = False) -> None:
+    """Tell the applicant by SMS and e-mail (``first``: see ``notify``)."""
     context = {
         "code": dossier.code,
         "name": dossier.applicant_name,
@@ -467,4 +468,5 @@ def notify_applicant(dossier: Dossier, event: str, *, key: str) -> None:
         obj=dossier,
         unit_id=dossier.unit_id,
         key=key,
+        first=first,
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import User
 from motcua.accounts.roles import RoleCode
+from motcua.core.errors import DomainError
 from motcua.core.forms import CleanTextForm
 from motcua.core.uploads import DOCUMENT_KINDS, FormUploads, UploadField
 from motcua.dossiers.models import ApplicantType, Channel, Dossier, Status
@@ -106,6 +107,9 @@ class SubmissionForm(ApplicantForm):
         "address",
     ]
 
+    #: A hidden field the form carries when it shows files kept from an earlier attempt.
+    FILES_KEPT = "files_kept"
+
     def __init__(self, *args, version: ProcedureVersion, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.version = version
@@ -130,10 +134,11 @@ class SubmissionForm(ApplicantForm):
                 ),
             )
             self.document_fields.append((name, document))
-        # Files kept from an earlier attempt at this same form (see core.uploads.FormUploads).
+        # Files kept from an earlier attempt at this same form (see core.uploads.FormUploads),
+        # looked for only when the page that was sent showed some.
         self.kept_files = (
             FormUploads(self.data.get(self.add_prefix("idempotency_key"), "")).kept()
-            if self.is_bound
+            if self.is_bound and self.data.get(self.add_prefix(self.FILES_KEPT))
             else {}
         )
         for name, _document in self.document_fields:
@@ -149,6 +154,16 @@ class SubmissionForm(ApplicantForm):
                 self.cleaned_data[name] = self.kept_files[name]
         if self.errors:
             self.keep_files()
+
+    def refused(self, error: DomainError) -> None:
+        """Show why the service refused the dossier, and keep the files for the next attempt."""
+        self.add_error(error.field if error.field in self.fields else None, error.message)
+        self.keep_files()
+
+    def filed(self) -> None:
+        """The dossier is filed: the files kept from earlier attempts are no longer needed."""
+        if self.kept_files:
+            FormUploads(self.cleaned_data["idempotency_key"]).discard()
 
     def keep_files(self) -> None:
         """Keep the files that passed their checks, for the next attempt at this form."""
@@ -189,9 +204,6 @@ class SubmissionForm(ApplicantForm):
                 "address",
             )
         ]
-
-    def document_bound_fields(self):
-        return [self[name] for name, _document in self.document_fields]
 
     def attachments(self):
         from motcua.dossiers.services import Attachment

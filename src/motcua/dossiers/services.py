@@ -19,7 +19,7 @@ from motcua.core.files import atomic_with_files, store
 from motcua.core.text import fold
 from motcua.core.uploads import CleanUpload
 from motcua.dossiers import queuecache
-from motcua.dossiers.codes import next_code
+from motcua.dossiers.codes import number_dossier, provisional_code
 from motcua.dossiers.effects import notify_applicant
 from motcua.dossiers.models import (
     Channel,
@@ -96,10 +96,12 @@ def _new_dossier(
     user=None,
     idempotency_key=None,
 ) -> Dossier:
+    """Insert a dossier under a provisional code; ``number_dossier`` gives it its code later in
+    the same transaction (see ``codes``)."""
     if unit.kind not in ADMINISTRATIVE_KINDS:
         raise DomainError(_("Choose the ward or commune where you file the dossier."), field="unit")
     return Dossier.objects.create(
-        code=next_code(unit, timezone.localtime(now).date()),
+        code=provisional_code(),
         unit=unit,
         processing_unit=unit,
         procedure_version=version,
@@ -172,6 +174,7 @@ def dossier_submit_online(
                     "Dossier submitted online. The desk will check it and tell you the result."
                 ),
             )
+            number_dossier(dossier, timezone.localtime(now).date())
             audit_record(
                 actor=user,
                 action="dossier.submit",
@@ -179,7 +182,7 @@ def dossier_submit_online(
                 unit_id=unit.pk,
                 after={"channel": Channel.ONLINE},
             )
-            notify_applicant(dossier, "dossier.submitted", key="submit")
+            notify_applicant(dossier, "dossier.submitted", key="submit", first=True)
     except IntegrityError:
         # The key was used before (a double click, a retry): that filing made the dossier.
         existing = (
@@ -227,6 +230,7 @@ def dossier_receive_at_desk(
             stage=Stage.DESK,
             holder_label=_("One-stop desk, %(unit)s") % {"unit": unit.name},
         )
+        number_dossier(dossier, timezone.localtime(now).date())
         audit_record(
             actor=actor,
             action="dossier.submit",

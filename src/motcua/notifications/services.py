@@ -55,11 +55,14 @@ def notify(
     obj=None,
     unit_id: int | None = None,
     key: str = "",
+    first: bool = False,
 ) -> list[Notification]:
     """Record one message per recipient and deliver them once the current transaction commits.
 
     ``key`` distinguishes repeated occurrences of the same event on the same object (a second
     supplement request); calling ``notify`` again with the same key sends nothing new.
+    ``first``: ``obj`` was created in the current transaction, so no message about it can have
+    been recorded before; the messages are inserted without looking for earlier ones.
     """
     if _muted.get():
         return []
@@ -87,16 +90,18 @@ def notify(
         )
     if not candidates:
         return []
-    # One insert that skips the messages recorded before, then which rows are these ones.
-    Notification.objects.bulk_create(candidates, ignore_conflicts=True)
-    recorded = dict(
-        Notification.objects.filter(
-            idempotency_key__in=[n.idempotency_key for n in candidates]
-        ).values_list("public_id", "pk")
-    )
-    created = [n for n in candidates if n.public_id in recorded]
-    for notification in created:
-        notification.pk = recorded[notification.public_id]
+    if first:  # the insert returns the rows' ids
+        created = Notification.objects.bulk_create(candidates)
+    else:  # one insert that skips the messages recorded before, then which rows are these ones
+        Notification.objects.bulk_create(candidates, ignore_conflicts=True)
+        recorded = dict(
+            Notification.objects.filter(
+                idempotency_key__in=[n.idempotency_key for n in candidates]
+            ).values_list("public_id", "pk")
+        )
+        created = [n for n in candidates if n.public_id in recorded]
+        for notification in created:
+            notification.pk = recorded[notification.public_id]
     if created:
         from motcua.notifications.tasks import deliver_notification
 

@@ -69,3 +69,19 @@ def test_twenty_parallel_receptions_get_twenty_consecutive_codes(office, version
     assert all(isinstance(r, Dossier) for r in results), results
     numbers = sorted(int(r.code.rsplit("-", 1)[1]) for r in results)
     assert numbers == list(range(1, 21))
+
+
+def test_a_double_click_among_parallel_filings_makes_one_dossier_and_no_gap_in_the_codes(
+    office, version
+):
+    # Ten forms, each sent twice at once: a dossier is numbered only after its insert, so the
+    # repeat that loses on the form's key takes no number.
+    results = run_together(
+        [lambda key=f"form-{n // 2}": submit(version, office.ward, key=key) for n in range(20)]
+    )
+    assert all(isinstance(r, Dossier) for r in results), results
+    codes = {r.idempotency_key: r.code for r in results}
+    assert len(codes) == 10
+    assert sorted(int(code.rsplit("-", 1)[1]) for code in codes.values()) == list(range(1, 11))
+    stored = dict(Dossier.objects.values_list("idempotency_key", "code"))
+    assert stored == codes

@@ -4,7 +4,7 @@ no traceback), no dossier without its documents, and what was typed comes back t
 import pytest
 from django.urls import reverse
 
-from motcua.core.testing import database_fails_on, resend
+from motcua.core.testing import database_fails_on, hidden_fields
 from motcua.dossiers.models import Dossier, DossierDocument
 from motcua.dossiers.tests.test_views import submission_data
 
@@ -27,7 +27,7 @@ def test_an_online_submission_during_an_outage(visitor, office, version, setting
     assert not DossierDocument.objects.exists()
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # no file left without its row
 
-    kept = resend(html)
+    kept = hidden_fields(html)
     assert kept["name"] == "Trần Thị Bích"
     assert kept["address"] == "12 Nơ Trang Long"
     retry = submission_data(version, office.ward)  # the files chosen again

@@ -16,7 +16,6 @@ from motcua.core.errors import DomainError
 from motcua.core.pagecache import cached_page, content_fact
 from motcua.core.ratelimit import RateLimit, limit_by_ip
 from motcua.core.requestmeta import client_ip
-from motcua.core.uploads import FormUploads
 from motcua.dossiers import payments, selectors, services, slips
 from motcua.dossiers.forms import LookupForm, SubmissionForm, SupplementForm, WithdrawForm
 from motcua.dossiers.models import Dossier, PaymentStatus, Status
@@ -162,11 +161,9 @@ def submit(request, slug: str):
                 user=request.user,
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-            form.keep_files()
+            form.refused(error)
         else:
-            if form.kept_files:
-                FormUploads(form.cleaned_data["idempotency_key"]).discard()
+            form.filed()
             return _unlock_and_redirect(request, "dossiers:submitted", dossier.code)
     return render(
         request, "dossiers/submit.html", {"form": form, "procedure": procedure, "version": version}

@@ -322,8 +322,9 @@ def desk_receive(request, slug: str):
                 fee_paid=cleaned.get("fee_paid", False),
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form.refused(error)
         else:
+            form.filed()
             messages.success(request, _("Dossier %(code)s recorded.") % {"code": dossier.code})
             return redirect("dossiers:staff-detail", dossier.code)
     return render(

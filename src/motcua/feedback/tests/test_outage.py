@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from motcua.core.testing import database_fails_on, resend
+from motcua.core.testing import database_fails_on, hidden_fields
 from motcua.feedback.models import Report, ReportEvent
 from motcua.feedback.tests.test_intake import form_data, jpeg_with_gps
 
@@ -24,7 +24,7 @@ def test_a_feedback_report_during_an_outage(visitor, a, ward_a, settings, tmp_pa
     assert not Report.objects.exists()
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # the photo went with the rows
 
-    kept = resend(html)
+    kept = hidden_fields(html)
     assert kept["description"] == data["description"]
     assert kept["reporter_phone"] == "0903 123 456"
     assert visitor.post(reverse("feedback:new"), kept).status_code == 302

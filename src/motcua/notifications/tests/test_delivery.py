@@ -26,9 +26,18 @@ class UnreachableGateway:
 
 
 @pytest.mark.django_db
-def test_messages_go_out_after_the_change_commits(django_capture_on_commit_callbacks, settings):
+@pytest.mark.parametrize(
+    "first",
+    [
+        pytest.param(False, id="about an object notified before: earlier messages looked for"),
+        pytest.param(True, id="about an object created in the transaction: inserted at once"),
+    ],
+)
+def test_messages_go_out_after_the_change_commits(
+    django_capture_on_commit_callbacks, settings, first
+):
     with django_capture_on_commit_callbacks(execute=True):
-        notify(event="test.event", recipients=RECIPIENTS, context=CONTEXT, key="1")
+        notify(event="test.event", recipients=RECIPIENTS, context=CONTEXT, key="1", first=first)
         assert Notification.objects.filter(status=DeliveryStatus.PENDING).count() == 2
     run_tasks()
     assert set(Notification.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
