@@ -24,6 +24,7 @@ from motcua.dossiers.tests.conftest import MINIMAL_PDF, at_department, submit
 from motcua.dossiers.tests.factories import DossierFactory
 from motcua.dossiers.views import public
 from motcua.dossiers.workflow import dossier_transition
+from motcua.notifications.models import Notification
 from motcua.organisations.tests.helpers import make_staff, sign_in
 from motcua.procedures.tests.factories import RequiredDocumentFactory
 
@@ -65,6 +66,12 @@ def test_citizen_submits_online_and_gets_a_code(client, office, version):
     assert dossier.status == Status.SUBMITTED
     assert dossier.documents.count() == 2
     assert dossier.applicant_phone == "0912345678"
+    # The dossier is numbered inside its filing, before the rows that show its code.
+    audit = AuditEvent.objects.get(action="dossier.submit", object_id=dossier.public_id)
+    assert audit.object_repr == dossier.code
+    messages = Notification.objects.filter(event="dossier.submitted")
+    assert sorted(messages.values_list("channel", flat=True)) == ["email", "sms"]
+    assert all(dossier.code in message.body for message in messages)
 
 
 @pytest.mark.django_db
