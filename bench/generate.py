@@ -9,7 +9,8 @@ wards, staff accounts, the procedure catalogue, categories), then bulk-loads, at
   wards (the demo wards busier), each with its history of events;
 - 100,000 ratings of returned dossiers, 200,000 feedback reports, 100,000 news articles (issue 6
   asks its search and article-page figures on 100,000; issue 7's province has 50,000);
-- the monthly dossier statistics the dashboards read (``rebuild_dossier_statistics``);
+- the monthly dossier and feedback statistics the dashboards read
+  (``rebuild_dossier_statistics``, ``rebuild_feedback_statistics``);
 - the site-search index over the articles, the answered feedback and the procedures;
 
 then runs VACUUM ANALYZE. ``--scale 0.02`` loads 2% of every count (the quick mode). Each stage
@@ -317,6 +318,8 @@ def main() -> int:
     log("Dossier statistics...")
     call_command("rebuild_dossier_statistics", stdout=sys.stdout)
     content.feedback(counts["feedback"], random.Random(args.seed * 7 + 1), log)
+    log("Feedback figures...")
+    call_command("rebuild_feedback_statistics", stdout=sys.stdout)
     content.articles(counts["articles"], random.Random(args.seed * 7 + 2), log)
     content.search_index(["news", "feedback", "procedures"], log)
     log("VACUUM ANALYZE...")

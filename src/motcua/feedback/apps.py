@@ -15,8 +15,11 @@ class FeedbackConfig(AppConfig):
             register_staff,
             register_work_summary,
         )
+        from motcua.feedback import rollup
         from motcua.feedback.access import STAFF_ROLES
         from motcua.feedback.summary import work_summary
+
+        rollup.connect()
 
         register_work_summary(work_summary)
         from motcua.feedback.search import FeedbackAnswerProvider

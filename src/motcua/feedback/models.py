@@ -232,10 +232,6 @@ class ReportQuerySet(ScopedQuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
 
-#: What ``selectors.index_figures`` reads of a report, kept in its indexes.
-FIGURE_COLUMNS = ["status", "answered_at", "due_date", "is_public", "category", "rating"]
-
-
 class Report(BaseModel):
     """One feedback report. The reporter's name and contact are never shown on public pages."""
 
@@ -361,18 +357,15 @@ class Report(BaseModel):
             models.Index(fields=["unit", "status"], name="feedback_unit_status_idx"),
             models.Index(fields=["status", "step_due"], name="feedback_status_due_idx"),
             models.Index(fields=["category", "received_at"], name="feedback_cat_received_idx"),
-            # The indices' figures of a unit and period read only these columns (index-only):
-            # a ward's by unit, a city's or province's (most of the reports) by date; the
-            # latter also orders the lists (newest first).
+            # A unit's reports and all reports, newest first.
+            models.Index(fields=["unit", "received_at"], name="feedback_unit_received_idx"),
+            models.Index(fields=["received_at"], name="feedback_received_idx"),
+            # The overdue reports of the indices (the other figures come from ReportMonth).
             models.Index(
-                fields=["unit", "received_at"],
-                include=FIGURE_COLUMNS,
-                name="feedback_unit_received_idx",
-            ),
-            models.Index(
-                fields=["received_at"],
-                include=["unit", *FIGURE_COLUMNS],
-                name="feedback_received_figures_idx",
+                fields=["unit", "due_date"],
+                include=["received_at"],
+                condition=models.Q(status__in=sorted(OPEN_STATUSES)),
+                name="feedback_open_due_idx",
             ),
         ]
 
@@ -395,6 +388,29 @@ class Report(BaseModel):
     @property
     def can_receive_updates(self) -> bool:
         return bool(self.reporter_phone or self.reporter_email)
+
+
+class ReportMonth(models.Model):
+    """The indices' feedback figures of the reports a unit received in a month (each report
+    counted in the month it was received). Kept exactly in step with the reports by
+    ``feedback.rollup`` (in the transaction of every change), rebuilt by ``manage.py
+    rebuild_feedback_statistics``; the dashboards sum them over a unit's subtree and a period
+    of whole months (docs/adr/0006)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day
+    received = models.IntegerField(default=0)  # all but those rejected
+    resolved = models.IntegerField(default=0)  # answered, or closed after an answer
+    resolved_on_time = models.IntegerField(default=0)  # answered by the handling due date
+    answers_published = models.IntegerField(default=0)  # resolved, public, not about conduct
+    rated = models.IntegerField(default=0)
+    rated_satisfied = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "month"], name="report_month")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%Y-%m}"
 
 
 class PhotoStage(models.TextChoices):

@@ -445,8 +445,8 @@ def report_rate(
             )
         comment = (comment or "").strip()[:2000]
         ReportRating.objects.create(report=locked, rating=rating, comment=comment, created_at=now)
-        Report.objects.filter(pk=locked.pk).update(rating=rating, rated_at=now)
-        locked.refresh_from_db()
+        locked.rating, locked.rated_at = rating, now
+        locked.save(update_fields=["rating", "rated_at"])
         if rating == Rating.NOT_SATISFIED:
             return report_transition(
                 report=locked, action=Action.REOPEN, as_reporter=True, note=comment, now=now

@@ -33,6 +33,7 @@ from motcua.core.bulk import (
     current_unit_of_work,
     unit_of_work_finished,
 )
+from motcua.core.rollup import add_to_slices, difference
 from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, PaymentStatus, Status
 from motcua.organisations.models import Unit
 from motcua.par.models import DossierMeasures, DossierMonth, DossierProcedureMonth
@@ -158,32 +159,6 @@ def slices_of(dossiers: QuerySet[Dossier], *, lock: bool = False) -> Slices:
     return total
 
 
-def _upsert(model, keys: tuple[str, ...], delta: dict[tuple, Counter]) -> None:
-    """Add ``delta`` (key values -> measures) to the rows of ``model`` (one statement)."""
-    rows = []
-    for key, counts in delta.items():
-        values = [counts.get(name, 0) for name in MEASURES]
-        if any(values):
-            key = [
-                connection.ops.adapt_datefield_value(v) if isinstance(v, dt.date) else v
-                for v in key
-            ]
-            rows.append(key + values)
-    if not rows:
-        return
-    q = connection.ops.quote_name
-    table = q(model._meta.db_table)
-    columns = ", ".join(q(c) for c in (*keys, *MEASURES))
-    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(rows[0])) + ")"] * len(rows))
-    updates = ", ".join(f"{q(m)} = {table}.{q(m)} + excluded.{q(m)}" for m in MEASURES)
-    sql = (
-        f"INSERT INTO {table} ({columns}) VALUES {placeholders} "  # noqa: S608 (model names; values bound)
-        f"ON CONFLICT ({', '.join(q(k) for k in keys)}) DO UPDATE SET {updates}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [value for row in rows for value in row])
-
-
 def _by_unit_month(slices: Slices) -> dict[tuple[int, dt.date], Counter]:
     out = defaultdict(Counter)
     for (unit_id, month, _version), counts in slices.items():
@@ -192,18 +167,10 @@ def _by_unit_month(slices: Slices) -> dict[tuple[int, dt.date], Counter]:
 
 
 def _apply(delta: Slices) -> None:
-    _upsert(DossierProcedureMonth, ("unit_id", "month", "procedure_version_id"), delta)
-    _upsert(DossierMonth, ("unit_id", "month"), _by_unit_month(delta))
-
-
-def _difference(after: Slices, before: Slices) -> Slices:
-    delta: Slices = defaultdict(Counter)
-    for key in after.keys() | before.keys():
-        for name in MEASURES:
-            change = after.get(key, Counter())[name] - before.get(key, Counter())[name]
-            if change:
-                delta[key][name] = change
-    return delta
+    add_to_slices(
+        DossierProcedureMonth, ("unit_id", "month", "procedure_version_id"), MEASURES, delta
+    )
+    add_to_slices(DossierMonth, ("unit_id", "month"), MEASURES, _by_unit_month(delta))
 
 
 # --- Keeping the slices in step with every write ----------------------------------------------
@@ -295,7 +262,7 @@ def _after(sender, instance, raw=False, origin=None, created=False, **kwargs) ->
         after = dossier_slices(_new_dossier_row(instance))
     else:  # after a dossier's own delete, nothing of it is left to count
         after = _current(_dossier_id(instance))
-    _apply(_difference(after, before))
+    _apply(difference(after, before))
 
 
 def _settle(work: dict, **kwargs) -> None:
@@ -319,7 +286,7 @@ def _settle(work: dict, **kwargs) -> None:
     for row in created.values():
         for key, counts in dossier_slices(row).items():
             after[key].update(counts)
-    _apply(_difference(after, before))
+    _apply(difference(after, before))
 
 
 def _rebuild_after_bulk_load(**kwargs) -> None:
