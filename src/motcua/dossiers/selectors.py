@@ -213,7 +213,8 @@ LIST_COLUMNS = (
 class DossierList:
     """A list of dossiers over disjoint branches, paged without ever sorting the whole set:
     each branch is read in index order up to the end of the requested page, the branches are
-    merged, and only the page's rows are then fetched with their related objects. Works with
+    merged (a list with one branch that holds rows leaves the skipping to the database), and
+    only the page's rows are then fetched with their related objects. Works with
     Django's Paginator and ninja's pagination (``count()`` and slicing)."""
 
     def __init__(self, branches: list[QuerySet[Dossier]], order, *, sizes: list[int] | None = None):
@@ -242,15 +243,17 @@ class DossierList:
             return []
         fields = [field for field, _descending in self.order]
         db_order = [f"-{field}" if descending else field for field, descending in self.order]
-        streams = [
-            branch.order_by(*db_order).values_list(*fields)[:stop]
+        branches = [
+            branch.order_by(*db_order)
             for branch, size in zip(self.branches, self._branch_sizes(), strict=True)
             if size  # an empty branch read in index order may scan the whole index
         ]
-        merged = heapq.merge(
-            *[list(stream) for stream in streams], key=lambda row: _sort_key(row, self.order)
-        )
-        ids = [row[-1] for row in itertools.islice(merged, start, stop)]
+        if len(branches) == 1:  # nothing to merge: the database skips to the page
+            ids = list(branches[0].values_list("pk", flat=True)[start:stop])
+        else:
+            streams = [list(branch.values_list(*fields)[:stop]) for branch in branches]
+            merged = heapq.merge(*streams, key=lambda row: _sort_key(row, self.order))
+            ids = [row[-1] for row in itertools.islice(merged, start, stop)]
         rows = (
             Dossier.objects.select_related(
                 "procedure_version__procedure", "unit", "department", "assignee"

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -77,6 +79,51 @@ def test_staff_list_is_scoped_filtered_and_paginated(
     assert other.code not in str(body)
     outsider = make_staff(ward_b, "leader", username="lanhdao.b")
     assert client.get(f"/api/v1/dossiers/{mine[0].code}", **bearer(outsider)).status_code == 404
+
+
+#: Where each dossier of a leader's list comes from: received by the ward, transferred to it
+#: from another ward, or received elsewhere and handed to one of its departments.
+ORIGINS = {
+    "received": lambda office, elsewhere: {"unit": office.ward},
+    "transferred": lambda office, elsewhere: {"unit": elsewhere, "processing_unit": office.ward},
+    "department": lambda office, elsewhere: {
+        "unit": elsewhere,
+        "processing_unit": elsewhere,
+        "department": office.department,
+    },
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "origins",
+    [
+        ["received"] * 5,
+        ["received", "transferred", "department", "received", "transferred"],
+        ["department", "department", "received", "department", "department"],
+    ],
+    ids=["one source", "three sources", "mostly a department"],
+)
+def test_the_pages_of_the_staff_list_walk_it_newest_first(client, office, ward_b, origins):
+    start = dt.datetime(2026, 3, 2, 8, tzinfo=dt.UTC)
+    made = [
+        DossierFactory(
+            processing=True,
+            submitted_at=start + dt.timedelta(hours=hour),
+            **ORIGINS[origin](office, ward_b),
+        )
+        for hour, origin in enumerate(origins)
+    ]
+    DossierFactory(unit=ward_b, processing=True)  # not the leader's
+    headers = bearer(office.leader)
+    walked = []
+    for page in (1, 2, 3):
+        body = client.get(
+            "/api/v1/dossiers/", {"status": 4, "page": page, "page_size": 2}, **headers
+        ).json()
+        assert body["count"] == 5
+        walked += [item["code"] for item in body["items"]]
+    assert walked == [d.code for d in reversed(made)]
 
 
 @pytest.mark.django_db
