@@ -10,6 +10,7 @@ from motcua.complaints.models import (
     VisitTopic,
 )
 from motcua.complaints.workflow import CaseAction
+from motcua.organisations.forms import UnitChoiceField
 from motcua.organisations.models import ADMINISTRATIVE_KINDS, Unit
 
 
@@ -31,7 +32,7 @@ def _staff_of(unit):
 
 class CaseForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, widget=forms.RadioSelect)
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Receiving authority"), queryset=Unit.objects.none(), to_field_name="slug"
     )
     received_via = forms.ChoiceField(label=_("Received"), choices=ReceivedVia.choices)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.forms import CleanTextForm
+from motcua.organisations.forms import UnitChoiceField
 from motcua.organisations.models import Unit
 
 
@@ -13,7 +14,7 @@ class EntrantForm(CleanTextForm, forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
         help_text=_("One entry per phone number in each round. Used to contact the winners."),
     )
-    ward = forms.ModelChoiceField(
+    ward = UnitChoiceField(
         label=_("Ward or commune where you live"),
         queryset=Unit.objects.none(),
         required=False,

@@ -23,6 +23,7 @@ from motcua.core.pdf import read_stored_pdf, stored_pdf_name
 from motcua.dashboards import charts, selectors, tables
 from motcua.dashboards.reports import report_file_name, report_html
 from motcua.dashboards.tasks import render_report
+from motcua.organisations.forms import UnitChoiceField
 from motcua.par import selectors as par
 from motcua.par.periods import Period
 from motcua.par.service_index import BY_CODE
@@ -32,7 +33,7 @@ ROLES = par.OVERSIGHT_ROLES
 
 
 class FilterForm(forms.Form):
-    don_vi = forms.ModelChoiceField(
+    don_vi = UnitChoiceField(
         label=gettext_lazy("Unit"), queryset=None, required=False, to_field_name="slug"
     )
     nam = forms.TypedChoiceField(label=gettext_lazy("Year"), coerce=int, required=False)

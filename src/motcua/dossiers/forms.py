@@ -14,6 +14,7 @@ from motcua.core.uploads import DOCUMENT_KINDS, FormUploads, UploadField
 from motcua.dossiers.models import ApplicantType, Channel, Dossier, Status
 from motcua.dossiers.selectors import QUEUES
 from motcua.dossiers.workflow import Transition
+from motcua.organisations.forms import UnitChoiceField
 from motcua.organisations.models import ADMINISTRATIVE_KINDS, Unit
 from motcua.procedures.models import ProcedureVersion
 
@@ -84,7 +85,7 @@ class ApplicantForm(CleanTextForm, forms.Form):
 class SubmissionForm(ApplicantForm):
     """Online submission: the applicant, the ward, one file per required document."""
 
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Ward or commune where you file"),
         queryset=Unit.objects.none(),
         empty_label=_("— Choose —"),
@@ -301,7 +302,7 @@ class ActionForm(forms.Form):
                 .order_by("full_name"),
             )
         if "unit" in needs:
-            self.fields["unit"] = forms.ModelChoiceField(
+            self.fields["unit"] = UnitChoiceField(
                 label=_("Unit"),
                 queryset=Unit.objects.active()
                 .administrative()

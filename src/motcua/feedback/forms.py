@@ -20,6 +20,7 @@ from motcua.feedback.access import role_paths
 from motcua.feedback.models import Category, Channel, Rating, RejectReason, Report, RoutingRule
 from motcua.feedback.services import MAX_PHOTOS, normalise_code
 from motcua.feedback.workflow import Action
+from motcua.organisations.forms import UnitChoiceField
 from motcua.organisations.models import ADMINISTRATIVE_KINDS, Membership, Unit
 
 _PHONE = re.compile(r"^(?:\+84|0)\d{8,10}$")
@@ -99,7 +100,7 @@ def _clean_phone(value: str) -> str:
 class ReportForm(CleanTextForm, forms.Form):
     """The public intake form (also the base of the staff entry form)."""
 
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Ward where the problem is"),
         queryset=Unit.objects.none(),
         to_field_name="slug",
@@ -127,7 +128,7 @@ class ReportForm(CleanTextForm, forms.Form):
     )
     latitude = forms.FloatField(required=False, widget=forms.HiddenInput)
     longitude = forms.FloatField(required=False, widget=forms.HiddenInput)
-    official_unit = forms.ModelChoiceField(
+    official_unit = UnitChoiceField(
         label=_("Unit of the official concerned"),
         queryset=Unit.objects.none(),
         to_field_name="slug",

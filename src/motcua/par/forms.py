@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.uploads import DOCUMENT_KINDS, UploadField
+from motcua.organisations.forms import UnitChoiceField
 from motcua.par.models import Framework
 
 
@@ -39,9 +40,7 @@ class StartForm(forms.Form):
     framework = forms.ModelChoiceField(
         label=_("Year"), queryset=Framework.objects.order_by("-year"), empty_label=None
     )
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), queryset=None, empty_label=None, to_field_name="slug"
-    )
+    unit = UnitChoiceField(label=_("Unit"), queryset=None, empty_label=None, to_field_name="slug")
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,7 +48,7 @@ class StartForm(forms.Form):
 
 
 class OnestopFilterForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit"), queryset=None, required=False, empty_label=None, to_field_name="slug"
     )
     nam = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)

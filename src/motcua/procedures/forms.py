@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.uploads import CSV, JSON, UploadField
+from motcua.core.widgets import QuickSelect
 from motcua.procedures.models import OnlineLevel
 from motcua.procedures.selectors import CatalogueFilters
 
@@ -26,7 +27,7 @@ class CatalogueForm(forms.Form):
         ),
     )
     linh_vuc = forms.ChoiceField(label=_("Field"), required=False)
-    don_vi = forms.ChoiceField(label=_("Where you apply"), required=False)
+    don_vi = forms.ChoiceField(label=_("Where you apply"), required=False, widget=QuickSelect)
     truc_tuyen = forms.ChoiceField(
         label=_("Online service"),
         required=False,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.forms import CleanTextForm
+from motcua.organisations.forms import UnitChoiceField
 from motcua.surveys.models import Level, QuestionKind, Reason
 
 
@@ -53,9 +54,7 @@ def _default_period() -> tuple[dt.date, dt.date]:
 
 
 class CampaignForm(forms.Form):
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), queryset=None, empty_label=None, to_field_name="slug"
-    )
+    unit = UnitChoiceField(label=_("Unit"), queryset=None, empty_label=None, to_field_name="slug")
     title = forms.CharField(label=_("Title"), max_length=300)
     introduction = forms.CharField(
         label=_("Introduction shown to respondents"),
