@@ -11,7 +11,7 @@ from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
 from motcua.accounts.models import Role
 from motcua.audit.services import audit_record
-from motcua.core.text import slugify_vi
+from motcua.core.text import slugify_vi, squash_spaces
 from motcua.organisations.models import Membership, Unit, UnitKind
 
 _DIVISION_KINDS = {
@@ -39,6 +39,7 @@ def _unique_slug(name: str, code: str) -> str:
 def _upsert_division(
     *, parent: Unit | None, name: str, code: str, kind: str, result: ImportResult
 ) -> Unit:
+    name = squash_spaces(name)  # the package's list has a few names with doubled spaces
     unit = Unit.objects.filter(gso_code=code, kind=kind).first()
     if unit is None:
         unit = Unit(gso_code=code, kind=kind, slug=_unique_slug(name, code))

@@ -37,6 +37,9 @@ def test_import_of_vietnam_units_is_idempotent():
     assert hcmc.children.count() == 168
     assert Unit.objects.get(gso_code="26929").name == "Phường Bình Thạnh"
     assert Unit.objects.get(gso_code="26929").kind == UnitKind.WARD
+    # The package's list spells this one "Phường  An Nhơn" (two spaces): stored with one.
+    assert Unit.objects.filter(name="Phường An Nhơn").exists()
+    assert not Unit.objects.filter(name__contains="  ").exists()
     call_command("import_vn_units", province=[79], verbosity=0)
     assert Unit.objects.count() == 169
 
