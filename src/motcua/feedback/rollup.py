@@ -92,7 +92,7 @@ def _apply(after: Slices, before: Slices) -> None:
 
 
 def _before_report(sender, instance: Report, raw=False, **kwargs) -> None:
-    if raw or bulk_loading() or instance._state.adding:
+    if raw or bulk_loading() or instance.pk is None:  # a new record counted nothing yet
         return
     instance._figures_before = _current(instance.pk)
 
@@ -111,7 +111,7 @@ def _after_report_delete(sender, instance: Report, **kwargs) -> None:
 
 
 def _before_category(sender, instance: Category, raw=False, **kwargs) -> None:
-    if raw or bulk_loading() or instance._state.adding:
+    if raw or bulk_loading() or instance.pk is None:  # a new record counted nothing yet
         return
     was_conduct = (
         Category.objects.filter(pk=instance.pk).values_list("is_conduct", flat=True).first()
