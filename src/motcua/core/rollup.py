@@ -3,7 +3,8 @@ statistics (``par.rollup``, docs/adr/0004) and the feedback figures (``feedback.
 
 An app reads what a record counts for before and after a write, as ``{slice key: Counter of
 measures}``, and adds the :func:`difference` to its table with :func:`add_to_slices`. Increments
-commute, so writes to different records never wait for each other's slices.
+commute, so writes to different records never wait for each other's slices. Its reports sum the
+rows :func:`months_in` a period of whole months.
 """
 
 from __future__ import annotations
@@ -54,3 +55,11 @@ def add_to_slices(
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [value for row in rows for value in row])
+
+
+def months_in(model, units, start: dt.date, end: dt.date):
+    """The rows of ``model`` (per unit and ``month``, its first day) of ``units`` (a query of
+    unit ids) in the period, which must be whole months: the figures are kept per month."""
+    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
+        raise ValueError(f"{model.__name__} figures are kept per month: give whole months.")
+    return model.objects.filter(unit__in=units, month__gte=start, month__lte=end)

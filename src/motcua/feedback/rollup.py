@@ -97,7 +97,7 @@ def _before_report(sender, instance: Report, raw=False, **kwargs) -> None:
     instance._figures_before = _current(instance.pk)
 
 
-def _after_report_save(sender, instance: Report, raw=False, created=False, **kwargs) -> None:
+def _after_report_save(sender, instance: Report, raw=False, **kwargs) -> None:
     if raw or bulk_loading():
         return
     before = instance.__dict__.pop("_figures_before", {})
@@ -145,13 +145,6 @@ def connect() -> None:
 
 
 # --- Reads and the rebuild --------------------------------------------------------------------
-
-
-def months_of(units: QuerySet, start: dt.date, end: dt.date) -> QuerySet[ReportMonth]:
-    """The slices of ``units`` (a query of unit ids) in a period of whole months."""
-    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
-        raise ValueError("Feedback figures are kept per month: give whole months.")
-    return ReportMonth.objects.filter(unit__in=units, month__gte=start, month__lte=end)
 
 
 def rebuild(apps=django_apps) -> int:

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from motcua.accounts.roles import RoleCode
+from motcua.core.rollup import months_in
 from motcua.core.text import fold
 from motcua.feedback import rollup
 from motcua.feedback.access import holds
@@ -20,6 +21,7 @@ from motcua.feedback.models import (
     PhotoStage,
     Report,
     ReportEvent,
+    ReportMonth,
     ReportPhoto,
     Status,
 )
@@ -286,7 +288,7 @@ def index_figures(
     today = today or timezone.localdate()
     tz = timezone.get_current_timezone()
     units = unit.descendants().values("id")
-    row = rollup.months_of(units, start, end).aggregate(
+    row = months_in(ReportMonth, units, start, end).aggregate(
         **{name: Coalesce(Sum(name), 0) for name in rollup.MEASURES}
     )
     row["overdue"] = Report.objects.filter(

@@ -33,7 +33,7 @@ from motcua.core.bulk import (
     current_unit_of_work,
     unit_of_work_finished,
 )
-from motcua.core.rollup import add_to_slices, difference
+from motcua.core.rollup import add_to_slices, difference, months_in
 from motcua.dossiers.models import Channel, Dossier, DossierDocument, Payment, PaymentStatus, Status
 from motcua.organisations.models import Unit
 from motcua.par.models import DossierMeasures, DossierMonth, DossierProcedureMonth
@@ -311,13 +311,7 @@ def connect() -> None:
 
 
 def _in_period(model, unit: Unit, start: dt.date, end: dt.date) -> QuerySet:
-    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
-        raise ValueError("Dossier statistics are kept per month: give whole months.")
-    return model.objects.filter(
-        unit__in=Unit.objects.filter(path__startswith=unit.path).values("pk"),
-        month__gte=start,
-        month__lte=end,
-    )
+    return months_in(model, unit.descendants().values("pk"), start, end)
 
 
 def months_of(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[DossierMonth]:
